@@ -1,0 +1,185 @@
+"""IIARecord -> flat engine facts.
+
+The engine (durable_rules) matches only flat JSON: strings, numbers and booleans. All text
+judgement happens earlier, in the structurer; here a record becomes facts of a few kinds, each
+with a `kind` and an integer `ref` into a side table that keeps the locations and excerpt, so
+a finding can point at the paragraph without any text going through the engine.
+
+Fact kinds and their fields (this list is the vocabulary rule authors write conditions over;
+`docs/writing-rules.md` repeats it):
+
+- document: format, language, body_type, duty_<name> (bool per duty: psed, sed, wfg,
+  welsh_language, childrens_rights), has_title, has_author, has_assessment_date, has_version,
+  has_approver, has_decision_maker, has_decision_date, has_outcome, strategic ("yes"/"no"/
+  "unknown"), count_absent, count_listed, count_asserted, count_assessed, count_non_assessment,
+  count_negative, count_ways_evidenced, count_ways_absent, count_goals_considered,
+  count_engagement, count_mitigations, count_evidence, assessment_age_days (if dated)
+- characteristic: characteristic, status, impact ("" when none), has_reasons, reason_words,
+  has_evidence, has_mitigation, has_justification, non_assessment, grouped, data_gap,
+  data_gap_action
+- way: way, status
+- goal: goal, status, impact
+- topic: topic (socio_economic, welsh_language, childrens_rights, human_rights,
+  wellbeing_objectives, monitoring, psed_eliminate_discrimination, psed_advance_equality,
+  psed_foster_good_relations), status, and flag_<name> for every name in TOPIC_FLAGS
+  (monitoring also has flag_review_date, flag_indicators, flag_owner)
+- engagement: has_who, represents_count, has_method, duration_days (only when known),
+  responses (only when known), responses_considered, has_changes, vague, after_decision
+- mitigation: characteristic ("" when general), has_owner, has_due
+- evidence: year (only when known), age_years (only when known), local ("yes"/"no"/"unknown")
+- signal: signal (one of SIGNALS)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model.blocks import Location
+from ..model.record import (
+    CHARACTERISTICS, PSED_AIMS, SIGNALS, TOPIC_FLAGS, WAYS_OF_WORKING, WELLBEING_GOALS,
+    CharacteristicStatus, IIARecord, Topic, TopicStatus, WayStatus,
+)
+
+DUTIES: tuple[str, ...] = ("psed", "sed", "wfg", "welsh_language", "childrens_rights")
+
+
+@dataclass(frozen=True)
+class FactSource:
+    """Where a fact came from in the document, kept outside the engine."""
+
+    locations: tuple[Location, ...] = ()
+    excerpt: str = ""
+
+    @property
+    def section(self) -> str:
+        return self.locations[0].section() if self.locations else ""
+
+
+@dataclass
+class FactSet:
+    """The facts for one document plus the side table their `ref` fields index."""
+
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[FactSource] = field(default_factory=list)
+
+    def add(self, kind: str, fields: dict[str, Any], locations: list[Location] | tuple = (), excerpt: str = "") -> None:
+        """Append one fact; None values are dropped so 'unknown' reads as a missing field."""
+        self.sources.append(FactSource(tuple(locations), excerpt[:300]))
+        fact = {k: v for k, v in fields.items() if v is not None}
+        fact["kind"] = kind
+        fact["ref"] = len(self.sources) - 1
+        self.facts.append(fact)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _topic_fields(name: str, topic: Topic) -> dict[str, Any]:
+    fields: dict[str, Any] = {"topic": name, "status": topic.status.value}
+    for flag in TOPIC_FLAGS.get(name, ()):
+        fields[f"flag_{flag}"] = bool(topic.flags.get(flag, False))
+    return fields
+
+
+def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, today: date | None = None) -> FactSet:
+    """Flatten a record (and the body profile, which says which duties apply) into facts."""
+    profile = profile or {}
+    today = today or date.today()
+    fs = FactSet()
+    pcs = record.characteristics
+    meta = record.metadata
+    statuses = [pcs[k].status for k in CHARACTERISTICS]
+    duties = profile.get("duties", {})
+    doc: dict[str, Any] = {
+        "format": record.source.format or "unknown",
+        "language": meta.language,
+        "body_type": profile.get("body_type", "unknown"),
+        **{f"duty_{d}": bool(duties.get(d, True)) for d in DUTIES},
+        "has_title": bool(meta.title.strip()),
+        "has_author": bool(meta.author.strip()),
+        "has_assessment_date": meta.assessment_date is not None,
+        "has_version": bool(meta.version.strip()),
+        "has_approver": bool(meta.approver.strip()),
+        "has_decision_maker": bool(meta.decision_maker.strip()),
+        "has_decision_date": meta.decision_date is not None,
+        "has_outcome": bool(meta.outcome.strip()),
+        "strategic": {True: "yes", False: "no", None: "unknown"}[meta.is_strategic],
+        "count_absent": statuses.count(CharacteristicStatus.ABSENT),
+        "count_listed": statuses.count(CharacteristicStatus.LISTED),
+        "count_asserted": statuses.count(CharacteristicStatus.ASSERTED),
+        "count_assessed": statuses.count(CharacteristicStatus.ASSESSED),
+        "count_non_assessment": sum(pcs[k].non_assessment for k in CHARACTERISTICS),
+        "count_negative": sum(pcs[k].impact in ("negative", "mixed") for k in CHARACTERISTICS),
+        "count_ways_evidenced": sum(record.ways_of_working[w].status is WayStatus.EVIDENCED for w in WAYS_OF_WORKING),
+        "count_ways_absent": sum(record.ways_of_working[w].status is WayStatus.ABSENT for w in WAYS_OF_WORKING),
+        "count_goals_considered": sum(record.wellbeing_goals[g].status is not TopicStatus.ABSENT for g in WELLBEING_GOALS),
+        "count_engagement": len(record.engagement),
+        "count_mitigations": len(record.mitigations),
+        "count_evidence": len(record.evidence),
+        "assessment_age_days": (today - meta.assessment_date).days if meta.assessment_date else None,
+    }
+    fs.add("document", doc, meta.locations[:1])
+
+    for key in CHARACTERISTICS:
+        pc = pcs[key]
+        fs.add("characteristic", {
+            "characteristic": key,
+            "status": pc.status.value,
+            "impact": pc.impact or "",
+            "has_reasons": bool(pc.reasons.strip()),
+            "reason_words": _words(pc.reasons),
+            "has_evidence": bool(pc.evidence),
+            "has_mitigation": bool(pc.mitigation.strip()),
+            "has_justification": bool(pc.justification.strip()),
+            "non_assessment": pc.non_assessment,
+            "grouped": bool(pc.grouped_with),
+            "data_gap": pc.data_gap,
+            "data_gap_action": pc.data_gap_action,
+        }, pc.locations, pc.reasons)
+
+    for way in WAYS_OF_WORKING:
+        w = record.ways_of_working[way]
+        fs.add("way", {"way": way, "status": w.status.value}, w.locations, w.text)
+    for goal in WELLBEING_GOALS:
+        g = record.wellbeing_goals[goal]
+        fs.add("goal", {"goal": goal, "status": g.status.value, "impact": g.impact or ""}, g.locations, g.text)
+
+    for name in ("socio_economic", "welsh_language", "childrens_rights", "human_rights", "wellbeing_objectives"):
+        topic: Topic = getattr(record, name)
+        fs.add("topic", _topic_fields(name, topic), topic.locations, topic.text)
+    for aim in PSED_AIMS:
+        topic = record.psed_aims[aim]
+        fs.add("topic", _topic_fields(f"psed_{aim}", topic), topic.locations, topic.text)
+    mon = record.monitoring
+    fs.add("topic", {
+        "topic": "monitoring", "status": mon.status.value,
+        "flag_review_date": mon.review_date is not None,
+        "flag_indicators": mon.indicators, "flag_owner": bool(mon.owner.strip()),
+    }, mon.locations, mon.text)
+
+    for ev in record.engagement:
+        after = None
+        if ev.start and meta.decision_date:
+            after = ev.start > meta.decision_date
+        fs.add("engagement", {
+            "has_who": bool(ev.who), "represents_count": len(ev.represents),
+            "has_method": bool(ev.methods), "duration_days": ev.duration_days,
+            "responses": ev.responses, "responses_considered": ev.responses_considered,
+            "has_changes": bool(ev.changes_made.strip()), "vague": ev.vague,
+            "after_decision": bool(after),
+        }, ev.locations, ev.text)
+
+    for m in record.mitigations:
+        for key in m.characteristics or [""]:
+            fs.add("mitigation", {"characteristic": key, "has_owner": bool(m.owner.strip()),
+                                  "has_due": m.due is not None}, m.locations, m.text)
+    for e in record.evidence:
+        local = {True: "yes", False: "no", None: "unknown"}[e.local]
+        fs.add("evidence", {"year": e.year, "age_years": (today.year - e.year) if e.year else None,
+                            "local": local}, e.locations, e.text)
+    for name, item in record.signals.items():
+        if name in SIGNALS:
+            fs.add("signal", {"signal": name}, item.locations, item.text)
+    return fs

@@ -1,0 +1,99 @@
+"""`Finding` and `Report`: what the rules say about one document.
+
+Like axe-core, a report separates violations, findings that need a person's review, rules that
+passed and rules that did not apply, so coverage can be reported and not only failures.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from .blocks import Location
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Order for `--fail-on`: error > warning > info."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Outcome(str, Enum):
+    VIOLATION = "violation"
+    NEEDS_REVIEW = "needs_review"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def fingerprint(rule_id: str, section: str, text: str) -> str:
+    """A stable identity for a finding across runs: rule, section path and normalised text.
+
+    Paragraph numbers are left out on purpose, so inserting a paragraph above does not make
+    every later finding look new against a baseline.
+    """
+    norm = _SPACE.sub(" ", text.casefold()).strip()[:200]
+    digest = hashlib.sha256(f"{rule_id}\x1f{section.casefold()}\x1f{norm}".encode()).hexdigest()
+    return digest[:16]
+
+
+class Finding(BaseModel):
+    """One gap found in one document, with where it is and what to do about it."""
+
+    rule_id: str
+    title: str = ""
+    family: str
+    severity: Severity
+    outcome: Outcome = Outcome.VIOLATION
+    message: str
+    locations: list[Location] = Field(default_factory=list)
+    section: str = Field("", description="section path such as 'Annex C > Race'")
+    excerpt: str = Field("", description="the document text the finding is about, if any")
+    legal_basis: str = ""
+    remediation: str = ""
+    fingerprint: str = ""
+    suppressed: bool = False
+    suppression_reason: str = ""
+
+    def model_post_init(self, __context: object) -> None:
+        if not self.fingerprint:
+            self.fingerprint = fingerprint(self.rule_id, self.section, self.excerpt or self.message)
+
+
+class RuleResult(BaseModel):
+    """A rule that ran and did not fire (passed) or could not apply to this document."""
+
+    rule_id: str
+    family: str
+    reason: str = ""
+
+
+class Report(BaseModel):
+    """Everything eia-rules concluded about one document."""
+
+    path: str
+    format: str = ""
+    findings: list[Finding] = Field(default_factory=list)
+    passed: list[RuleResult] = Field(default_factory=list)
+    not_applicable: list[RuleResult] = Field(default_factory=list)
+    rules_version: str = ""
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.outcome is Outcome.VIOLATION and not f.suppressed]
+
+    @property
+    def needs_review(self) -> list[Finding]:
+        return [f for f in self.findings if f.outcome is Outcome.NEEDS_REVIEW and not f.suppressed]
+
+    def worst_severity(self) -> Severity | None:
+        """The most serious unsuppressed finding's severity, for exit codes."""
+        active = [f.severity for f in self.findings if not f.suppressed]
+        return max(active, key=lambda s: s.rank) if active else None
