@@ -1,0 +1,75 @@
+"""Read an IIA record supplied as JSON (e.g. exported from a forms system).
+
+The record is checked against the JSON Schema generated from `IIARecord` before pydantic
+sees it, because jsonschema reports *every* invalid field with its path, so a forms team can
+fix an export in one pass instead of one error at a time.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from pydantic import ValidationError as PydanticError
+
+from ..errors import InputError
+from ..model.record import IIARecord, SourceInfo
+from .limits import DEFAULT_LIMITS, Limits, corrupt, load
+from .sniff import decode_text
+
+_MAX_LISTED = 50
+
+
+@lru_cache(maxsize=1)
+def record_validator() -> Draft202012Validator:
+    """The validator for the current IIARecord schema (built once; the schema is static)."""
+    schema = IIARecord.model_json_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _json_path(error: ValidationError) -> str:
+    parts: list[str] = []
+    for part in error.absolute_path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts) or "(top level)"
+
+
+def _problems(document: Any) -> list[str]:
+    errors = sorted(record_validator().iter_errors(document),
+                    key=lambda e: ([str(p) for p in e.absolute_path], e.message))
+    return [f"{_json_path(e)}: {e.message}" for e in errors]
+
+
+def read_record(path: str | os.PathLike[str], data: bytes | None = None, *,
+                limits: Limits = DEFAULT_LIMITS) -> IIARecord:
+    """Parse, validate and return the record; InputError lists every invalid field."""
+    name = str(path)
+    data = load(path, data, limits)
+    if not data.strip():
+        raise InputError(name, "the file is empty")
+    try:
+        document = json.loads(decode_text(data))
+    except ValueError as exc:
+        raise corrupt(name, "JSON", exc) from None
+    if not isinstance(document, dict):
+        raise InputError(name, f"an IIA record must be a JSON object, not a {type(document).__name__}")
+    problems = _problems(document)
+    if problems:
+        shown = problems[:_MAX_LISTED]
+        more = f"; and {len(problems) - len(shown)} more" if len(problems) > len(shown) else ""
+        raise InputError(name, f"the record has {len(problems)} invalid field(s): " + "; ".join(shown) + more)
+    try:
+        record = IIARecord.model_validate(document)
+    except PydanticError as exc:  # the schema and the model should agree; report it plainly if not
+        details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise InputError(name, f"the record is invalid: {details}") from None
+    record.source = SourceInfo(path=name, format="json", sha256=hashlib.sha256(data).hexdigest())
+    return record

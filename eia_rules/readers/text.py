@@ -1,0 +1,217 @@
+"""Markdown and plain-text readers.
+
+Markdown is parsed with markdown-it-py (CommonMark plus tables): its token stream already
+says what is a heading, list item or table cell, and `.map` gives source lines.
+
+Plain text has no markup, so structure is guessed conservatively: paragraphs are separated by
+blank lines; a line is a heading only when it looks like one by a strong sign (a number such
+as "2.1 Evidence", "Section 3: ...", "Annex B", ALL CAPS, or a short line ending in ':');
+lines starting with "- ", "* ", "• ", "a)" or "(i)" are list items. Anything else, including
+web-page chrome copied along with the text, stays a paragraph for the structurer to judge.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .blocks import BlockBuilder, Cell, Grid
+from .sniff import decode_text
+
+
+# --------------------------------------------------------------------------- markdown
+
+def read_markdown(source: str, builder: BlockBuilder) -> None:
+    """Feed a Markdown document's headings, paragraphs, list items and table cells to builder."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    list_depth = 0
+    table: Grid | None = None
+    row: list[Cell | None] | None = None
+    line: int | None = None
+    pending_heading: int | None = None
+    for token in tokens:
+        if token.map is not None:
+            line = token.map[0] + 1
+        kind = token.type
+        if kind == "heading_open":
+            pending_heading = int(token.tag[1:])
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif kind == "table_open":
+            table = []
+        elif kind == "tr_open" and table is not None:
+            row = []
+            table.append(row)
+        elif kind == "table_close" and table is not None:
+            builder.table(table)
+            table, row = None, None
+        elif kind == "inline":
+            text = _inline_text(token)
+            if row is not None:
+                row.append(Cell(text, line=line))
+            elif pending_heading is not None:
+                builder.heading(text, pending_heading, line=line)
+                pending_heading = None
+            elif list_depth:
+                builder.list_item(text, line=line)
+            else:
+                builder.paragraph(text, line=line)
+        elif kind in ("fence", "code_block"):
+            builder.paragraph(token.content, line=line)
+        elif kind == "html_block":
+            builder.paragraph(_strip_html(token.content), line=line)
+
+
+def _inline_text(token: Token) -> str:
+    """The visible text of an inline token: emphasis and links dropped, line breaks kept."""
+    parts: list[str] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def _strip_html(fragment: str) -> str:
+    """Text of a raw HTML block inside Markdown (comments give nothing)."""
+    import lxml.html
+
+    if fragment.lstrip().startswith("<!--"):
+        return ""
+    try:
+        return lxml.html.fragment_fromstring(fragment, create_parent="div").text_content()
+    except Exception:  # noqa: BLE001 - malformed fragment: keep nothing rather than fail the file
+        return ""
+
+
+# --------------------------------------------------------------------------- plain text
+
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\.?\s)\s*(\S.*)$")
+_SINGLE_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
+_DIVISION = re.compile(
+    r"^(section|part|annex|appendix|schedule|chapter|adran|rhan|atodiad)\s+([0-9]{1,2}|[A-Z]|[IVX]{1,4})\b",
+    re.IGNORECASE,
+)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•▪◦‣–·]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+\S")
+_MAX_HEADING_CHARS = 160
+_MAX_NUMBERED_WORDS = 25
+_MAX_CAPS_WORDS = 10
+_MAX_LABEL_WORDS = 6
+
+
+@dataclass
+class _Segment:
+    kind: str  # "heading", "paragraph" or "list_item"
+    line: int
+    lines: list[str] = field(default_factory=list)
+    level: int = 1
+
+
+def read_plain_text(source: str, builder: BlockBuilder) -> None:
+    """Feed a plain-text document to builder, guessing headings and list items conservatively."""
+    structural_level = 0  # level of the last numbered/lettered heading, for "Label:" headings
+    for segment in _segments(source):
+        if segment.kind == "heading":
+            level = segment.level
+            if level == 0:  # a short "Label:" line sits under the last real heading
+                level = min(structural_level + 1, 6)
+            else:
+                structural_level = level
+            builder.heading(segment.lines[0], level, line=segment.line)
+        elif segment.kind == "list_item":
+            builder.list_item(" ".join(segment.lines), line=segment.line)
+        else:
+            builder.paragraph(" ".join(segment.lines), line=segment.line)
+
+
+def _paragraphs(source: str) -> Iterator[tuple[int, list[str]]]:
+    """Runs of non-blank lines with the 1-based line number of their first line."""
+    lines: list[str] = []
+    first = 0
+    for number, raw in enumerate(source.splitlines(), start=1):
+        if raw.strip():
+            if not lines:
+                first = number
+            lines.append(raw.rstrip())
+        elif lines:
+            yield first, lines
+            lines = []
+    if lines:
+        yield first, lines
+
+
+def _segments(source: str) -> Iterator[_Segment]:
+    for first, lines in _paragraphs(source):
+        current: _Segment | None = None
+        for offset, raw in enumerate(lines):
+            number = first + offset
+            text = raw.strip()
+            level = heading_level(text, alone=len(lines) == 1) if offset == 0 else None
+            if level is not None and len(lines) > 1 and _SINGLE_NUMBER.match(text) \
+                    and _SINGLE_NUMBER.match(lines[1].strip()):
+                level = None  # "1. ...", "2. ..." on consecutive lines: a numbered list
+            if level is not None:
+                yield _Segment("heading", number, [text], level)
+                current = None
+            elif _LIST_MARK.match(raw) or (_SINGLE_NUMBER.match(text) and current is not None
+                                           and current.kind == "list_item"):
+                if current is not None:
+                    yield current
+                current = _Segment("list_item", number, [text])
+            elif current is None:
+                kind = "list_item" if _SINGLE_NUMBER.match(text) else "paragraph"
+                current = _Segment(kind, number, [text])
+            else:
+                current.lines.append(text)
+        if current is not None:
+            yield current
+
+
+def heading_level(text: str, *, alone: bool) -> int | None:
+    """The heading level a plain-text line suggests, 0 for a 'Label:' line, None if not a heading.
+
+    `alone` says the line is a paragraph on its own; the weakest sign (a trailing colon) only
+    counts then, so "The groups consulted were:" followed by a list stays a paragraph.
+    Numbered headings may be long questions ("8.1 How have people ... been involved?"), but a
+    line ending in a full stop is a sentence unless it is as short as "Annex A.".
+    """
+    words = text.split()
+    if not words or len(text) > _MAX_HEADING_CHARS:
+        return None
+    if text.endswith((";", ",")) or (text.endswith(".") and len(words) > 3):
+        return None
+    numbered = _NUMBERED.match(text)
+    if numbered and len(words) <= _MAX_NUMBERED_WORDS and numbered.group(2)[:1].isupper():
+        return numbered.group(1).count(".") + 1
+    if _DIVISION.match(text) and len(words) <= _MAX_NUMBERED_WORDS:
+        return 1
+    letters = sum(c.isalpha() for c in text)
+    if letters >= 4 and text.upper() == text and len(words) <= _MAX_CAPS_WORDS:
+        return 1
+    if alone and text.endswith(":") and len(words) <= _MAX_LABEL_WORDS and text[:1].isupper():
+        return 0
+    return None
+
+
+# --------------------------------------------------------------------------- entry points
+
+def read_md(path: str, data: bytes, builder: BlockBuilder, limits: object = None) -> dict[str, str]:
+    """Reader entry point for .md files (see `eia_rules.readers.read_document`)."""
+    read_markdown(decode_text(data), builder)
+    return {}
+
+
+def read_txt(path: str, data: bytes, builder: BlockBuilder, limits: object = None) -> dict[str, str]:
+    """Reader entry point for .txt files (see `eia_rules.readers.read_document`)."""
+    read_plain_text(decode_text(data), builder)
+    return {}

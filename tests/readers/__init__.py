@@ -1,0 +1,1 @@
+"""Tests for eia_rules.readers."""
