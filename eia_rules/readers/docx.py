@@ -1,0 +1,278 @@
+"""Word (.docx) reader.
+
+python-docx opens the package (its XML parser does not resolve entities) and supplies styles
+and core properties, but the body is walked on the element tree directly, because IIA
+templates are forms: text sits in block- and run-level content controls (w:sdt), which
+python-docx's `Paragraph.text` and `Document.paragraphs` skip; tables hold tables; and ticks
+are legacy form fields or w14 check-box controls that carry no text at all. Each check box is
+rendered as a glyph (☒ or ☐) where it sits, so the text reads as the officer saw it and the
+shared builder derives `Block.checked` the same way for every format.
+
+Headers, footers, text boxes, comments and tracked deletions are not read.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
+from lxml import etree
+
+from .blocks import BlockBuilder, Cell, Grid, normalise
+from .limits import Limits, check_zip, corrupt
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+
+CHECKED, UNCHECKED = "☒", "☐"
+# Symbol-font characters that Word templates use for boxes (w:sym font -> char code -> glyph).
+_SYMBOLS: dict[tuple[str, str], str] = {
+    ("wingdings", "F0FE"): "☑", ("wingdings", "F0FD"): "☒", ("wingdings", "F078"): "☒",
+    ("wingdings", "F0A8"): "☐", ("wingdings", "F06F"): "☐", ("wingdings", "F0FC"): "✓",
+    ("wingdings 2", "F053"): "☒", ("wingdings 2", "F052"): "☑", ("wingdings 2", "F0A3"): "☐",
+    ("wingdings 2", "F050"): "✓", ("wingdings 2", "F02A"): "☐",
+}
+_TRUE = {"1", "true", "on"}
+_CONTAINERS = {W + "sdt", W + "customXml", W + "smartTag"}
+_SKIPPED_INLINE = {W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr", W + "del", W + "moveFrom"}
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    outline: int | None  # 1-based heading level from the style's outline level
+    numbered: bool
+
+
+def read_docx(path: str, data: bytes, builder: BlockBuilder, limits: Limits) -> dict[str, str]:
+    """Reader entry point for .docx files (see `eia_rules.readers.read_document`)."""
+    check_zip(path, data, limits)
+    try:
+        document = Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError, ValueError, XMLSyntaxError...
+        raise corrupt(path, "Word file", exc) from None
+    _Walker(builder, _styles(document)).body(document.element.body)
+    return _properties(document)
+
+
+def _properties(document: DocumentObject) -> dict[str, str]:
+    core = document.core_properties
+    values = {
+        "title": core.title, "author": core.author, "subject": core.subject,
+        "last_modified_by": core.last_modified_by,
+        "created": core.created.isoformat() if core.created else None,
+        "modified": core.modified.isoformat() if core.modified else None,
+    }
+    return {key: str(value).strip() for key, value in values.items() if value and str(value).strip()}
+
+
+def _styles(document: DocumentObject) -> dict[str, _Style]:
+    """Paragraph styles by id, with outline level and numbering resolved through `based on`."""
+    result: dict[str, _Style] = {}
+    for style in document.styles:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        outline, numbered, current = None, False, style
+        while current is not None:
+            ppr = current.element.find(W + "pPr")
+            if ppr is not None:
+                level = ppr.find(W + "outlineLvl")
+                if outline is None and level is not None:
+                    outline = _outline(level.get(W + "val"))
+                numbered = numbered or ppr.find(W + "numPr") is not None
+            current = current.base_style
+        result[style.style_id] = _Style(style.name or "", outline, numbered)
+    return result
+
+
+def _outline(value: str | None) -> int | None:
+    """w:outlineLvl 0-8 is heading level 1-9; 9 means body text."""
+    return int(value) + 1 if value is not None and value.isdigit() and int(value) < 9 else None
+
+
+def _heading_level(style_name: str) -> int | None:
+    name = style_name.lower()
+    if name == "title":
+        return 1
+    if name.startswith("heading "):
+        number = name.removeprefix("heading ").strip()
+        return int(number) if number.isdigit() else None
+    return None
+
+
+def _block_items(container: etree._Element) -> Iterator[etree._Element]:
+    """w:p and w:tbl children in document order, looking inside block-level content controls."""
+    for child in container:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _block_items(content)
+
+
+def _children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Rows of a table or cells of a row, also when wrapped in content controls."""
+    for child in container:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _CONTAINERS:
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _children(content, tag)
+
+
+def _val(element: etree._Element | None, default: str | None = None) -> str | None:
+    if element is None:
+        return default
+    return element.get(W + "val", default)
+
+
+# --------------------------------------------------------------------------- inline text
+
+def paragraph_text(paragraph: etree._Element) -> str:
+    """The visible text of a w:p, with check boxes and drop-down choices rendered in place."""
+    parts: list[str] = []
+    _inline(paragraph, parts)
+    return "".join(parts)
+
+
+def _inline(element: etree._Element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == W + "r":
+            _run(child, parts)
+        elif tag == W + "sdt":
+            box = _sdt_checkbox(child)
+            if box is not None:
+                parts.append(CHECKED if box else UNCHECKED)
+            else:
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    _inline(content, parts)
+        elif tag not in _SKIPPED_INLINE and isinstance(tag, str):
+            _inline(child, parts)  # hyperlinks, insertions, simple fields, smart tags...
+
+
+def _run(run: etree._Element, parts: list[str]) -> None:
+    rpr = run.find(W + "rPr")
+    if rpr is not None and rpr.find(W + "vanish") is not None and _val(rpr.find(W + "vanish"), "1") in _TRUE:
+        return  # hidden text: not what the reader of the document sees
+    for child in run:
+        tag = child.tag
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag in (W + "tab", W + "ptab"):
+            parts.append(" ")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+        elif tag == W + "sym":
+            font = (child.get(W + "font") or "").lower()
+            parts.append(_SYMBOLS.get((font, (child.get(W + "char") or "").upper()), ""))
+        elif tag == W + "fldChar" and child.get(W + "fldCharType") == "begin":
+            parts.append(_form_field(child.find(W + "ffData")))
+
+
+def _form_field(ffdata: etree._Element | None) -> str:
+    """A legacy form field's visible value: a check box glyph or the chosen drop-down entry."""
+    if ffdata is None:
+        return ""
+    box = ffdata.find(W + "checkBox")
+    if box is not None:
+        checked = box.find(W + "checked")
+        state = _val(checked, "1") if checked is not None else _val(box.find(W + "default"), "0")
+        return (CHECKED if state in _TRUE else UNCHECKED) + " "
+    dropdown = ffdata.find(W + "ddList")
+    if dropdown is not None:
+        entries = [_val(e, "") or "" for e in dropdown.findall(W + "listEntry")]
+        chosen = _val(dropdown.find(W + "result"), _val(dropdown.find(W + "default"), "0")) or "0"
+        if chosen.isdigit() and int(chosen) < len(entries):
+            return entries[int(chosen)]
+    return ""
+
+
+def _sdt_checkbox(sdt: etree._Element) -> bool | None:
+    """State of a w14:checkbox content control, None if the control is not a check box."""
+    props = sdt.find(W + "sdtPr")
+    box = props.find(W14 + "checkbox") if props is not None else None
+    if box is None:
+        return None
+    checked = box.find(W14 + "checked")
+    return checked is not None and (checked.get(W14 + "val") or "0") in _TRUE
+
+
+# --------------------------------------------------------------------------- walking the body
+
+class _Walker:
+    """Walks body content in order, sending paragraphs and tables to the builder."""
+
+    def __init__(self, builder: BlockBuilder, styles: dict[str, _Style]) -> None:
+        self.builder = builder
+        self.styles = styles
+
+    def body(self, body: etree._Element) -> None:
+        for item in _block_items(body):
+            if item.tag == W + "tbl":
+                self.builder.table(self.table(item))
+            else:
+                self.paragraph(item)
+
+    def paragraph(self, paragraph: etree._Element) -> None:
+        text = paragraph_text(paragraph)
+        ppr = paragraph.find(W + "pPr")
+        style_id = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        style = self.styles.get(style_id or "")
+        level = _outline(_val(ppr.find(W + "outlineLvl"))) if ppr is not None else None
+        if level is None and style is not None:
+            level = _heading_level(style.name) or style.outline
+        if level is not None:
+            self.builder.heading(text.replace("\n", " "), level)
+        elif self._is_list_item(ppr, style):
+            self.builder.list_item(text)
+        else:
+            self.builder.paragraph(text)
+
+    @staticmethod
+    def _is_list_item(ppr: etree._Element | None, style: _Style | None) -> bool:
+        if ppr is not None:
+            numbering = ppr.find(W + "numPr")
+            if numbering is not None:
+                return _val(numbering.find(W + "numId"), "0") != "0"  # numId 0 switches numbering off
+        return style is not None and (style.numbered or "list" in style.name.lower())
+
+    def table(self, table: etree._Element) -> Grid:
+        """A grid of cells; a merged cell is the same Cell object in every slot it covers."""
+        grid: Grid = []
+        for r, row in enumerate(_children(table, W + "tr")):
+            slots: list[Cell | None] = []
+            trpr = row.find(W + "trPr")
+            before = _val(trpr.find(W + "gridBefore"), "0") if trpr is not None else "0"
+            slots.extend([None] * int(before or 0))
+            for tc in _children(row, W + "tc"):
+                tcpr = tc.find(W + "tcPr")
+                span = int(_val(tcpr.find(W + "gridSpan"), "1") or 1) if tcpr is not None else 1
+                merge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                column = len(slots)
+                above = grid[r - 1][column] if r and column < len(grid[r - 1]) else None
+                if merge is not None and _val(merge, "continue") == "continue" and above is not None:
+                    cell = above
+                else:
+                    cell = self.cell(tc)
+                slots.extend([cell] * max(span, 1))
+            grid.append(slots)
+        return grid
+
+    def cell(self, tc: etree._Element) -> Cell:
+        lines: list[str] = []
+        nested: list[Grid] = []
+        for item in _block_items(tc):
+            if item.tag == W + "tbl":
+                nested.append(self.table(item))
+            else:
+                lines.append(paragraph_text(item))
+        return Cell(normalise("\n".join(lines)), nested=nested)
