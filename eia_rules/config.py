@@ -100,9 +100,19 @@ def _one_of(allowed: tuple[str, ...]):
     return AfterValidator(check)
 
 
-def _check_selector(value: str) -> str:
+def is_selector(value: str) -> bool:
+    """Whether `value` names rules: ALL, a family prefix, a family plus digits, or a code."""
     match = _SELECTOR.match(value)
-    if value != "ALL" and not (match and match["family"] in FAMILY_PREFIXES):
+    return value == "ALL" or bool(match and match["family"] in FAMILY_PREFIXES)
+
+
+def selector_matches(code: str, selector: str) -> bool:
+    """Whether `selector` (ALL, a prefix or a code) covers rule `code`."""
+    return selector == "ALL" or code.startswith(selector)
+
+
+def _check_selector(value: str) -> str:
+    if not is_selector(value):
         raise PydanticCustomError(
             "selector",
             "not a rule code or family prefix: use ALL, a family ({families}), a family and "
@@ -163,7 +173,7 @@ class RuleSelection:
 
 def _longest_match(code: str, selectors: tuple[str, ...]) -> int | None:
     """Specificity of the most specific selector matching `code` (ALL = 0), or None."""
-    lengths = [0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)]
+    lengths = [0 if s == "ALL" else len(s) for s in selectors if selector_matches(code, s)]
     return max(lengths) if lengths else None
 
 
