@@ -1,0 +1,122 @@
+"""What the machine-readable reporters need to know about rules, and the helpers they share.
+
+Reporters take rule metadata as plain objects satisfying `RuleMetaLike` so they never import
+the engine: anything with these attributes (the engine's compiled rules, a test double, a
+dataclass) will do. Findings whose rule is not among the metadata still render, described
+from the finding itself, so a stale rule list can never hide a finding.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Protocol, runtime_checkable
+
+from ..model.blocks import Location
+from ..model.findings import Finding, Report, Severity
+
+
+@runtime_checkable
+class RuleMetaLike(Protocol):
+    """The rule attributes reporters read; the engine's rule objects satisfy it."""
+
+    id: str
+    title: str
+    family: str
+    severity: str
+    why: str
+    legal_basis: str
+    remediation: str
+    tags: list[str]
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """A concrete `RuleMetaLike`, used for rules known only from their findings."""
+
+    id: str
+    title: str = ""
+    family: str = ""
+    severity: str = "warning"
+    why: str = ""
+    legal_basis: str = ""
+    remediation: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+def meta_from_finding(finding: Finding) -> RuleMeta:
+    """Describe a rule from one of its findings, when the rule list does not include it."""
+    return RuleMeta(
+        id=finding.rule_id, title=finding.title, family=finding.family,
+        severity=finding.severity.value, legal_basis=finding.legal_basis,
+        remediation=finding.remediation,
+    )
+
+
+def all_rules(reports: Sequence[Report], rules: Sequence[RuleMetaLike]) -> list[RuleMetaLike]:
+    """The given rules in their order, then any rule that only appears in the reports.
+
+    Rules seen only in `passed`/`not_applicable` get a bare description (id and family).
+    """
+    known: dict[str, RuleMetaLike] = {r.id: r for r in rules}
+    ordered: list[RuleMetaLike] = list(known.values())
+    for report in reports:
+        for finding in report.findings:
+            if finding.rule_id not in known:
+                known[finding.rule_id] = meta_from_finding(finding)
+                ordered.append(known[finding.rule_id])
+        for result in [*report.passed, *report.not_applicable]:
+            if result.rule_id not in known:
+                known[result.rule_id] = RuleMeta(id=result.rule_id, family=result.family)
+                ordered.append(known[result.rule_id])
+    return ordered
+
+
+def severity_of(rule: RuleMetaLike) -> Severity:
+    """The rule's default severity; unknown words count as a warning rather than failing."""
+    try:
+        return Severity(str(rule.severity).lower())
+    except ValueError:
+        return Severity.WARNING
+
+
+def legal_basis(finding: Finding, rule: RuleMetaLike | None) -> str:
+    """The finding's own legal basis, else the rule's."""
+    return finding.legal_basis or (rule.legal_basis if rule is not None else "")
+
+
+def remediation(finding: Finding, rule: RuleMetaLike | None) -> str:
+    """The finding's own advice on fixing it, else the rule's."""
+    return finding.remediation or (rule.remediation if rule is not None else "")
+
+
+def title(finding: Finding, rule: RuleMetaLike | None) -> str:
+    """The finding's title, else the rule's, else the rule id."""
+    return finding.title or (rule.title if rule is not None else "") or finding.rule_id
+
+
+def section(finding: Finding) -> str:
+    """The section path the finding is about, from the finding or its first location."""
+    if finding.section:
+        return finding.section
+    return next((loc.section() for loc in finding.locations if loc.section_path), "")
+
+
+def location_label(locations: Iterable[Location]) -> str:
+    """All locations as officers read them, e.g. 'table 2 row 3 col 2; paragraph 14'."""
+    return "; ".join(loc.label() for loc in locations) or "document"
+
+
+def display_path(path: str, base: Path | None = None) -> str:
+    """The document path relative to `base` (default: the working directory), with '/'.
+
+    CI systems (GitHub annotations, SARIF upload) match files by repository-relative path;
+    a path outside `base` stays absolute.
+    """
+    pure = Path(path)
+    root = (base or Path.cwd()).resolve()
+    try:
+        rel = pure.resolve().relative_to(root) if pure.is_absolute() or base is not None else pure
+    except ValueError:
+        rel = pure
+    return PurePath(rel).as_posix()
