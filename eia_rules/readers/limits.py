@@ -28,6 +28,7 @@ class Limits:
     # Ratios are only judged above this size: small XML parts legitimately compress very well.
     ratio_floor_bytes: int = 1 * MB
     max_zip_members: int = 5000
+    max_pdf_pages: int = 1000
 
 
 DEFAULT_LIMITS = Limits()

@@ -102,7 +102,7 @@ _DIVISION = re.compile(
     r"^(section|part|annex|appendix|schedule|chapter|adran|rhan|atodiad)\s+([0-9]{1,2}|[A-Z]|[IVX]{1,4})\b",
     re.IGNORECASE,
 )
-_LIST_MARK = re.compile(r"^\s*(?:[-*•▪◦‣–·]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+\S")
+LIST_MARK = re.compile(r"^\s*(?:[-*•▪◦‣–·]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+\S")
 _MAX_HEADING_CHARS = 160
 _MAX_NUMBERED_WORDS = 25
 _MAX_CAPS_WORDS = 10
@@ -163,7 +163,7 @@ def _segments(source: str) -> Iterator[_Segment]:
             if level is not None:
                 yield _Segment("heading", number, [text], level)
                 current = None
-            elif _LIST_MARK.match(raw) or (_SINGLE_NUMBER.match(text) and current is not None
+            elif LIST_MARK.match(raw) or (_SINGLE_NUMBER.match(text) and current is not None
                                            and current.kind == "list_item"):
                 if current is not None:
                     yield current
