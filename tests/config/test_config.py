@@ -235,3 +235,14 @@ def test_explicit_pyproject_without_the_table_is_an_error(tmp_path: Path) -> Non
 def test_config_is_immutable() -> None:
     with pytest.raises(AttributeError):
         Config().fail_on = Severity.INFO  # type: ignore[misc]
+
+
+def test_profile_duties_reach_the_engine_facts(tmp_path: Path) -> None:
+    from eia_rules.engine.facts import DUTIES, record_to_facts
+    from eia_rules.model.record import IIARecord
+
+    profile = profile_for(tmp_path, "local_authority")
+    assert set(profile["duties"]) == set(DUTIES)
+    document = record_to_facts(IIARecord(), profile).facts[0]
+    assert document["body_type"] == "local_authority"
+    assert document["duty_childrens_rights"] is False and document["duty_sed"] is True
