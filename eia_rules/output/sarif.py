@@ -9,8 +9,8 @@ location's property bag because SARIF has no words for them.
 from __future__ import annotations
 
 import json
-from importlib import metadata
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -19,6 +19,7 @@ from ..model.blocks import Location
 from ..model.findings import Finding, Outcome, Report, Severity
 from . import rulemeta
 from .rulemeta import RuleMetaLike
+
 
 def _version() -> str:
     """The installed distribution's version (what the driver reports), "0" if not installed."""
