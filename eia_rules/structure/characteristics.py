@@ -1,0 +1,176 @@
+"""The nine protected characteristics: what the document says about each.
+
+Units are read in order with a notion of the *current* characteristic: a heading, a short
+label line, a table header or a prompt that names one characteristic opens its section, and
+the judgement lines and reasons that follow belong to it. A row whose first cell names a
+characteristic belongs to that characteristic; a sentence that starts with one ('For older
+people, ...') is about it until the paragraph ends. A sentence naming three or more
+characteristics is a list: it makes each one `listed`, or `asserted` when it carries a
+judgement for all of them together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.blocks import Location
+from ..model.record import CHARACTERISTICS, CharacteristicAssessment, CharacteristicStatus
+from .judgement import judge
+from .locate import merge_locations
+from .units import Unit, bare
+
+MIN_UNIT_CONTENT = 3      # content words a sentence or row needs to count as a reason
+MIN_REASON_CONTENT = 6    # content words, in all, that make a judgement reasoned
+_LIST_SIZE = 3            # characteristics named together that make a sentence a list
+_STARTER_WINDOW = 3       # tokens before the first characteristic for a sentence to be 'about' it
+
+
+@dataclass
+class _Acc:
+    units: list[Unit] = field(default_factory=list)
+    judgements: list[tuple[str, Unit, bool]] = field(default_factory=list)
+    grouped: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    reason_content: int = 0
+    evidence: list[str] = field(default_factory=list)
+    mitigation: str = ""
+    justification: str = ""
+    data_gap: bool = False
+    data_gap_action: bool = False
+
+
+def _chars(unit: Unit) -> list[str]:
+    return list(dict.fromkeys(h.label for h in unit.hits("characteristics") if not h.label.startswith("_")))
+
+
+def content_words(unit: Unit, skip_first_cell: bool = True) -> tuple[int, str]:
+    """Content words of a unit once group names, judgements and PSED aims are set aside."""
+    covered: set[int] = set()
+    for name in ("characteristics", "judgements", "topics"):
+        for h in unit.hits(name):
+            covered.update(range(h.span.start, h.span.end))
+    span = unit.span
+    text = unit.text
+    if unit.table_row and skip_first_cell and unit.cells:
+        first_len = len(unit.cells[0].text)
+        span = unit.doc.char_span(min(first_len + 1, len(unit.text)), len(unit.text), alignment_mode="expand") or span
+        text = " | ".join(c.text for c in unit.cells[1:] if not bare(c.text))
+    count = sum(1 for t in span if t.is_alpha and not t.is_stop and len(t) > 2 and t.i not in covered)
+    return count, text
+
+
+def _starter(unit: Unit, chars: list[str]) -> str | None:
+    hits = [h for h in unit.hits("characteristics") if not h.label.startswith("_")]
+    if hits and hits[0].span.start - unit.span.start <= _STARTER_WINDOW and len(chars) <= 2:
+        return hits[0].label
+    return None
+
+
+def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
+    """Read the units in order and decide each characteristic's status, judgement and reasons."""
+    acc = {k: _Acc() for k in CHARACTERISTICS}
+    current: str | None = None
+    local: str | None = None
+    for unit in units:
+        chars = _chars(unit)
+        if unit.block_start:
+            local = None
+        for c in chars:
+            acc[c].units.append(unit)
+        opener = unit.heading or unit.header_row or unit.is_question or (unit.label_like and not unit.table_row)
+        if opener:
+            if len(chars) == 1 or (current in chars and len(chars) < _LIST_SIZE):
+                current = current if current in chars else chars[0]
+            elif unit.heading or unit.header_row or unit.is_question or chars:
+                current = None
+        if unit.is_question or unit.header_row or unit.is_instruction:
+            continue
+        impact, _ = judge(unit)
+        if len(chars) >= _LIST_SIZE:
+            if impact:
+                for c in chars:
+                    acc[c].judgements.append((impact, unit, True))
+                    acc[c].grouped += [o for o in chars if o != c]
+            continue
+        row_chars = _chars_of_first_cell(unit)
+        primary = row_chars[0] if row_chars else None
+        if primary is None and not unit.label_like:
+            starter = _starter(unit, chars)
+            if starter:
+                local = starter
+        primary = primary or local or current
+        subjects = [primary] if primary else chars
+        others = [c for c in chars if c not in subjects]
+        if impact:
+            for c in subjects:
+                _, remainder = content_words(unit)
+                acc[c].judgements.append((impact, unit, bare(_strip_chars(unit, remainder))))
+                acc[c].grouped += [o for o in subjects if o != c]
+            if unit.label_like or unit.table_row:
+                for c in others:
+                    acc[c].judgements.append((impact, unit, True))
+                    acc[c].grouped += [o for o in subjects + others if o != c]
+        for c in subjects:
+            _read_content(acc[c], unit)
+    return {k: _finish(a) for k, a in acc.items()}
+
+
+def _chars_of_first_cell(unit: Unit) -> list[str]:
+    if not unit.table_row or len(unit.cells) < 2:
+        return []
+    first_end = len(unit.cells[0].text)
+    return list(dict.fromkeys(h.label for h in unit.hits("characteristics")
+                              if not h.label.startswith("_") and h.span.start_char < first_end))
+
+
+def _strip_chars(unit: Unit, text: str) -> str:
+    for h in unit.hits("characteristics"):
+        text = text.replace(h.text, " ")
+    return text
+
+
+def _read_content(a: _Acc, unit: Unit) -> None:
+    """Reasons, evidence, data gaps and mitigation stated in a unit about one characteristic."""
+    if unit not in a.units:
+        a.units.append(unit)
+    signals = {h.label for h in unit.hits("signals")}
+    if "data_gap" in signals:
+        a.data_gap = True
+        if any(w in unit.text.lower() for w in ("will ", "plan to", "undertake", "gather", "collect")):
+            a.data_gap_action = True
+        return
+    a.evidence += [h.text for h in unit.hits("evidence") if h.label == "source"]
+    actions = {h.label for h in unit.hits("actions")}
+    if "mitigation" in actions and not a.mitigation:
+        a.mitigation = unit.text
+    if "justif" in unit.text.lower() and not a.justification:
+        a.justification = unit.text
+    if unit.label_like and not unit.table_row:
+        return
+    count, text = content_words(unit)
+    if count >= MIN_UNIT_CONTENT:
+        a.reason_content += count
+        a.reasons.append(text)
+
+
+def _finish(a: _Acc) -> CharacteristicAssessment:
+    out = CharacteristicAssessment()
+    if not a.units and not a.judgements:
+        return out
+    locations: list[Location] = merge_locations([u.locations for u in a.units] + [u.locations for _, u, _ in a.judgements])
+    out.locations = locations
+    out.evidence = list(dict.fromkeys(a.evidence))
+    out.mitigation, out.justification = a.mitigation, a.justification
+    out.data_gap, out.data_gap_action = a.data_gap, a.data_gap_action
+    out.grouped_with = list(dict.fromkeys(a.grouped))
+    if not a.judgements:
+        out.status = CharacteristicStatus.LISTED
+        return out
+    impacts = list(dict.fromkeys(i for i, _, _ in a.judgements))
+    out.impact = impacts[0] if len(impacts) == 1 else ("mixed" if {"positive", "negative"} <= set(impacts) else impacts[0])
+    out.reasons = " ".join(a.reasons)
+    if a.reason_content >= MIN_REASON_CONTENT:
+        out.status = CharacteristicStatus.ASSESSED
+    else:
+        out.status = CharacteristicStatus.ASSERTED
+        out.non_assessment = all(is_bare for _, _, is_bare in a.judgements)
+    return out

@@ -1,0 +1,52 @@
+"""The one shared helper that finds a judgement (positive/negative/...) in a unit.
+
+Used for characteristics, well-being goals and topics alike. A line offering every option
+('Positive Negative None Reasons') is a column header, not a judgement; in a form the ticked
+box or the 'x' in a column says which option was chosen.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .nlp import Hit, lexicon, make_doc
+from .units import CHECKED, Unit, ticked_column
+
+_UNCHECKED = ("☐", "□", "[ ]")
+
+
+def _ticked(span: Span) -> bool | None:
+    """Whether the box just before a judgement word is ticked (None when there is no box)."""
+    before = span.doc[max(0, span.start - 2):span.start].text
+    if any(m in before for m in CHECKED):
+        return True
+    if any(m in before for m in _UNCHECKED):
+        return False
+    return None
+
+
+def _resolve(labels: list[str]) -> str | None:
+    distinct = list(dict.fromkeys(labels))
+    if not distinct or len(distinct) >= 3:
+        return None  # nothing said, or every option offered (a header line)
+    if {"positive", "negative"} <= set(distinct):
+        return "mixed"
+    return distinct[0]
+
+
+def judge(unit: Unit) -> tuple[str | None, list[Hit]]:
+    """The impact a unit states, and the hits that state it (None for prompts and headers)."""
+    if unit.is_question or unit.header_row:
+        return None, []
+    hits = unit.hits("judgements")
+    if unit.table_row:
+        chosen: list[str] = []
+        for cell in unit.cells[1:]:
+            if ticked_column(cell) and cell.column_header:
+                labels = [h.label for h in lexicon("judgements").find(make_doc(cell.column_header))]
+                chosen += labels[:1]
+        if chosen:
+            return _resolve(chosen), hits
+    boxes = [(h, _ticked(h.span)) for h in hits]
+    if any(state is not None for _, state in boxes):
+        hits = [h for h, state in boxes if state]
+    return _resolve([h.label for h in hits]), hits

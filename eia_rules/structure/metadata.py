@@ -1,0 +1,103 @@
+"""Who wrote the assessment, about what, when, and who decides: read from form labels
+('Name of policy', 'Officer completing', 'Date', 'Version', 'Approved by'...) whose value
+follows on the same line, in the next cell of the row, or on the next line."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model.blocks import Location, SourceDocument
+from ..model.record import Metadata
+from .dates import first_date
+from .sections import cue
+from .units import Unit
+
+_TEXT_FIELDS = ("title", "author", "service_area", "organisation", "approver", "decision_maker", "version",
+                "proposal_type", "outcome")
+_DATE_FIELDS = ("assessment_date", "approval_date", "decision_date")
+_STRIP = " :/-–—|\t[]0123456789"
+_STRATEGIC = re.compile(r"\bstrategic (decision|nature)\b|\bpenderfyniad strategol\b", re.IGNORECASE)
+_NOT_STRATEGIC = re.compile(r"\bnot (a )?strategic\b|\bnon-strategic\b", re.IGNORECASE)
+_WELSH = frozenset("yn mae yr y ac gan hyn sydd bod wedi ei eu i o ar gyda ddim fel neu hefyd ond nad oes".split())
+_ENGLISH = frozenset("the and of to is that for with are this will be on by".split())
+
+
+def _value(units: list[Unit], i: int, offset: int) -> tuple[str, list[Location]]:
+    unit = units[i]
+    if unit.table_row and len(unit.cells) > 1:
+        return " ".join(c.text for c in unit.cells[1:]).strip(), list(unit.locations)
+    rest = unit.text[offset:].strip(_STRIP)
+    if rest:
+        return rest, list(unit.locations)
+    if i + 1 < len(units) and units[i + 1].block_start and cue(units[i + 1]) is None and not units[i + 1].is_question:
+        nxt = units[i + 1]
+        return nxt.blocks[0].text.strip(), list(nxt.locations)
+    return "", []
+
+
+def language(units: list[Unit]) -> str:
+    """en, cy or bilingual from the share of common Welsh and English function words."""
+    welsh = english = total = 0
+    for unit in units:
+        for tok in unit.span:
+            if tok.is_alpha:
+                total += 1
+                welsh += tok.lower_ in _WELSH
+                english += tok.lower_ in _ENGLISH
+    if not total:
+        return "en"
+    w, e = welsh / total, english / total
+    if w > 0.08 and e > 0.06:
+        return "bilingual"
+    return "cy" if w > e else "en"
+
+
+def extract(doc: SourceDocument, units: list[Unit]) -> Metadata:
+    """Metadata from labelled fields, falling back on the file's own properties."""
+    meta = Metadata()
+    where: dict[str, list[Location]] = {}
+    for i, unit in enumerate(units):
+        found = cue(unit) if (unit.label_like or unit.table_row or unit.block_start) else None
+        if not found:
+            continue
+        field, offset = found
+        if field in _TEXT_FIELDS and not getattr(meta, field):
+            value, locs = _value(units, i, offset)
+            if value and len(value) <= 300:
+                setattr(meta, field, value)
+                where[field] = locs
+        elif field in _DATE_FIELDS and getattr(meta, field) is None:
+            value, locs = _value(units, i, offset)
+            parsed = first_date(value) if value else None
+            if parsed:
+                setattr(meta, field, parsed)
+                where[field] = locs
+    if not meta.title:
+        first = next((u for u in units if u.heading), units[0] if units else None)
+        if doc.properties.get("title"):
+            meta.title = doc.properties["title"]
+        elif first is not None:
+            meta.title = first.blocks[0].text[:300]
+            where["title"] = list(first.locations)
+    if not meta.author and doc.properties.get("author"):
+        meta.author = doc.properties["author"]
+    if meta.assessment_date is None:
+        for key in ("created", "modified", "date"):
+            parsed = first_date(doc.properties.get(key, "")) if doc.properties.get(key) else None
+            if parsed is None and doc.properties.get(key, "")[:10].count("-") == 2:
+                try:
+                    parsed = date.fromisoformat(doc.properties[key][:10])
+                except ValueError:
+                    parsed = None
+            if parsed:
+                meta.assessment_date = parsed
+                break
+    text = doc.text()
+    if _NOT_STRATEGIC.search(text):
+        meta.is_strategic = False
+    elif _STRATEGIC.search(text):
+        meta.is_strategic = True
+    meta.language = language(units)  # type: ignore[assignment]
+    meta.field_locations = where
+    meta.locations = [loc for locs in where.values() for loc in locs]
+    return meta

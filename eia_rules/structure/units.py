@@ -1,0 +1,191 @@
+"""Reading units: the stretches of text the extractors judge one at a time.
+
+A paragraph is read sentence by sentence; a table row is read as a whole (its cells joined),
+because a form puts the group in the first column, the judgement in a ticked column and the
+reason in another. Every unit keeps the blocks it came from, so whatever an extractor takes
+from it carries their locations.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from ..model.blocks import Block, BlockKind, Location, SourceDocument
+from .nlp import Hit, lexicon, make_doc, non_assessment_patterns
+
+_QUESTION_START = re.compile(
+    r"^(do|does|did|is|are|was|were|will|would|could|can|have|has|how|what|which|who|where|when|why|"
+    r"please|describe|explain|list|give|provide|consider|a oes|a yw|sut|beth|pwy)\b", re.IGNORECASE)
+_INSTRUCTION = re.compile(
+    r"\b(please|you should|you need to|you will need|you must|should be completed|guidance|"
+    r"consider whether|if yes|if no|if so|tick|mark as)\b", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[-•*▪◦–·])\s*", re.IGNORECASE)
+CHECKED = ("☒", "☑", "✓", "✔", "✅", "[x]", "[X]")
+_X_CELL = re.compile(r"^\s*(x|X|✓|✔|☒|☑|yes)\s*$")
+
+
+@dataclass
+class Unit:
+    """A sentence of a paragraph or a whole table row, with the blocks it came from."""
+
+    text: str
+    blocks: list[Block]
+    doc: Doc
+    start_token: int = 0
+    end_token: int | None = None
+    label_like: bool = False
+    heading: bool = False
+    table_row: bool = False
+    header_row: bool = False
+    cells: list[Block] = field(default_factory=list)
+    block_start: bool = False
+
+    @property
+    def span(self) -> Span:
+        return self.doc[self.start_token:self.end_token if self.end_token is not None else len(self.doc)]
+
+    @property
+    def locations(self) -> list[Location]:
+        return [b.location for b in self.blocks]
+
+    @property
+    def is_question(self) -> bool:
+        text = self.text.strip()
+        if self.table_row:
+            return False
+        return text.endswith("?") or bool(_QUESTION_START.match(_NUMBERING.sub("", text)) and "?" in text)
+
+    @property
+    def is_instruction(self) -> bool:
+        return bool(_INSTRUCTION.search(self.text))
+
+    def hits(self, name: str) -> list[Hit]:
+        """Lexicon hits inside this unit (proper names such as 'Disability Advisory Group' excluded)."""
+        span = self.span
+        return [h for h in _cached_hits(self.doc, name)
+                if h.span.start >= span.start and h.span.end <= span.end and not in_proper_name(h.span)]
+
+    def words(self) -> int:
+        return sum(1 for t in self.span if t.is_alpha or t.like_num)
+
+
+_HIT_CACHE: dict[tuple[int, str], list[Hit]] = {}
+
+
+def _cached_hits(doc: Doc, name: str) -> list[Hit]:
+    key = (id(doc), name)
+    if key not in _HIT_CACHE or (_HIT_CACHE[key] and _HIT_CACHE[key][0].span.doc is not doc):
+        _HIT_CACHE[key] = lexicon(name).find(doc)
+    return _HIT_CACHE[key]
+
+
+def clear_cache() -> None:
+    """Forget per-document hit caches (doc ids can be reused)."""
+    _HIT_CACHE.clear()
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], frozenset[str]]:
+    path = resources.files("eia_rules.structure") / "patterns" / "common" / "proper_names.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data["heads"]), frozenset(data["connectors"])
+
+
+def in_proper_name(span: Span) -> bool:
+    """True when the span sits in a capitalised name ending in a head such as 'Group' or 'Bill'."""
+    heads, connectors = _names()
+    doc = span.doc
+
+    def part(i: int) -> bool:
+        tok = doc[i]
+        return tok.is_title or tok.is_upper or tok.lower_ in connectors or tok.like_num
+
+    if not all(t.is_title or t.is_upper or t.lower_ in connectors for t in span):
+        return False
+    lo, hi = span.start, span.end
+    while lo > 0 and part(lo - 1) and doc[lo - 1].text not in ".:;|":
+        lo -= 1
+    while hi < len(doc) and part(hi) and doc[hi].text not in ".:;|":
+        hi += 1
+    run = doc[lo:hi]
+    titled = [t for t in run if t.is_title or t.is_upper]
+    if len(titled) < 3:
+        return False
+    return any(t.lower_ in heads for t in doc[span.end:hi])
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of sentences: split after . ! ? (and ';' runs are kept together)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for i, tok in enumerate(doc):
+        end_mark = tok.text in (".", "!", "?") or (tok.text.endswith("?") and len(tok.text) > 1)
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if end_mark and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.text[:1] in "\"'(“‘0123456789"):
+            bounds.append((start, i + 1))
+            start = i + 1
+        elif tok.text == "\n" or "\n" in tok.text:
+            if i > start:
+                bounds.append((start, i))
+            start = i + 1
+    if start < len(doc):
+        bounds.append((start, len(doc)))
+    return [(s, e) for s, e in bounds if any(not t.is_space for t in doc[s:e])]
+
+
+def _label_like(text: str, doc: Doc) -> bool:
+    """Short, unfinished lines such as 'Disability' or 'Age Positive Negative None Reasons'."""
+    words = [t for t in doc if t.is_alpha]
+    return len(words) <= 12 and not text.rstrip().endswith(".")
+
+
+def build_units(doc: SourceDocument) -> list[Unit]:
+    """Units in reading order: table rows whole, other blocks sentence by sentence."""
+    clear_cache()
+    units: list[Unit] = []
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == BlockKind.TABLE_CELL and block.location.table is not None:
+            row = [block]
+            j = i + 1
+            while (j < len(blocks) and blocks[j].kind == BlockKind.TABLE_CELL
+                   and blocks[j].location.table == block.location.table
+                   and blocks[j].location.row == block.location.row):
+                row.append(blocks[j])
+                j += 1
+            text = " | ".join(c.text for c in row)
+            units.append(Unit(text=text, blocks=row, doc=make_doc(text), table_row=True, cells=row,
+                              header_row=block.location.row == 1, label_like=_label_like(text, make_doc(text)),
+                              block_start=True))
+            i = j
+            continue
+        bdoc = make_doc(block.text)
+        heading = block.kind == BlockKind.HEADING
+        label = heading or _label_like(block.text, bdoc)
+        if label:
+            units.append(Unit(text=block.text, blocks=[block], doc=bdoc, label_like=True,
+                              heading=heading, block_start=True))
+        else:
+            for n, (s, e) in enumerate(sentences(bdoc)):
+                units.append(Unit(text=bdoc[s:e].text, blocks=[block], doc=bdoc, start_token=s, end_token=e,
+                                  block_start=n == 0))
+        i += 1
+    return units
+
+
+def bare(text: str) -> bool:
+    """True when the text is only a non-assessment phrase ('N/A', 'No impact', 'Neutral', 'Dim effaith')."""
+    cleaned = re.sub(r"[\s.;:!,()\"'*|]+", " ", text).strip().lower()
+    return any(p.match(cleaned) for p in non_assessment_patterns()) or not cleaned
+
+
+def ticked_column(cell: Block) -> bool:
+    """A cell that is only a tick, an 'x' or a checked box: its column header carries the answer."""
+    return bool(_X_CELL.match(cell.text)) or (cell.checked is True and len(cell.text.split()) <= 2)

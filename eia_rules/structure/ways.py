@@ -1,0 +1,99 @@
+"""The five ways of working and the seven well-being goals (WFG Act 2015 ss.4-5).
+
+A way of working counts only in the Act's sense: under a label or heading that names it
+('Long term', 'Prevention:'), or named alongside the collective term ('five ways of
+working', 'sustainable development principle'). Ordinary words such as 'prevention of
+homelessness' or 'long-term conditions' are the policy's subject, not a way of working.
+A way is `evidenced` when an answer of substance follows its label, `mentioned` when it
+is only named.
+"""
+from __future__ import annotations
+
+from ..model.record import WAYS_OF_WORKING, WELLBEING_GOALS, TopicStatus, WayOfWorking, WayStatus, WellbeingGoal
+from .characteristics import content_words
+from .judgement import judge
+from .locate import merge_locations
+from .units import Unit
+
+MIN_ANSWER_CONTENT = 10
+_ANSWER_SPAN = 6  # units after a label that can hold its answer
+
+
+def _leading(unit: Unit, name: str) -> str | None:
+    """The label a unit starts with (a way or goal name in its first tokens)."""
+    hits = unit.hits(name)
+    if hits and hits[0].span.start - unit.span.start <= 2 and not hits[0].label.startswith("_"):
+        return hits[0].label
+    return None
+
+
+def _answer(units: list[Unit], i: int, inline: Unit) -> list[Unit]:
+    """The unit itself (if it carries text after the label) and the following non-label units."""
+    out: list[Unit] = []
+    if not inline.label_like and not inline.is_question:
+        out.append(inline)
+    for nxt in units[i + 1:i + 1 + _ANSWER_SPAN]:
+        if nxt.heading or nxt.label_like or nxt.is_question:
+            break
+        out.append(nxt)
+    return out
+
+
+def ways_of_working(units: list[Unit]) -> dict[str, WayOfWorking]:
+    """Status of each way of working with the text and locations it came from."""
+    out = {k: WayOfWorking() for k in WAYS_OF_WORKING}
+    collective_open = False
+    for i, unit in enumerate(units):
+        hits = unit.hits("ways")
+        labels = [h.label for h in hits]
+        if "_collective" in labels:
+            collective_open = True
+            for w in set(labels) - {"_collective"}:
+                _raise(out[w], WayStatus.MENTIONED, unit, [])
+            continue
+        lead = _leading(unit, "ways")
+        label_line = unit.label_like or unit.heading or (lead and ":" in unit.text[:40])
+        if lead and label_line:
+            answer = _answer(units, i, unit)
+            substance = sum(content_words(u, skip_first_cell=False)[0] for u in answer)
+            status = WayStatus.EVIDENCED if substance >= MIN_ANSWER_CONTENT else WayStatus.MENTIONED
+            _raise(out[lead], status, unit, answer)
+        elif collective_open and hits and not unit.is_question:
+            if content_words(unit, skip_first_cell=False)[0] >= MIN_ANSWER_CONTENT and lead:
+                _raise(out[lead], WayStatus.EVIDENCED, unit, [])
+        if unit.heading:
+            collective_open = False
+    return out
+
+
+_RANK = {WayStatus.ABSENT: 0, WayStatus.MENTIONED: 1, WayStatus.EVIDENCED: 2}
+
+
+def _raise(way: WayOfWorking, status: WayStatus, unit: Unit, answer: list[Unit]) -> None:
+    if _RANK[status] > _RANK[way.status]:
+        way.status = status
+        way.text = " ".join(u.text for u in [unit, *answer] if u is not unit or not unit.label_like)[:2000] or unit.text
+    way.locations = merge_locations([way.locations, unit.locations] + [u.locations for u in answer])
+
+
+def goals(units: list[Unit]) -> dict[str, WellbeingGoal]:
+    """Each goal: addressed when a judgement or reasoned text is given for it, else mentioned."""
+    out = {k: WellbeingGoal() for k in WELLBEING_GOALS}
+    for i, unit in enumerate(units):
+        names = {h.label for h in unit.hits("goals")} - {"_collective"}
+        if not names:
+            continue
+        answer = _answer(units, i, unit) if len(names) == 1 else ([] if unit.is_question else [unit])
+        impact = next((judge(u)[0] for u in answer if judge(u)[0]), None)
+        substance = sum(content_words(u, skip_first_cell=False)[0] for u in answer)
+        for name in names:
+            goal = out[name]
+            goal.locations = merge_locations([goal.locations, unit.locations] + [u.locations for u in answer])
+            if len(names) == 1 and (impact or substance >= MIN_ANSWER_CONTENT):
+                goal.status = TopicStatus.ADDRESSED
+                goal.impact = goal.impact or impact
+                goal.text = goal.text or " ".join(u.text for u in answer)[:2000]
+            elif goal.status == TopicStatus.ABSENT:
+                goal.status = TopicStatus.MENTIONED
+                goal.text = unit.text
+    return out
