@@ -18,16 +18,34 @@ from ..model.findings import Finding, Report, Severity
 
 @runtime_checkable
 class RuleMetaLike(Protocol):
-    """The rule attributes reporters read; the engine's rule objects satisfy it."""
+    """The rule attributes reporters read; the engine's rule objects satisfy it.
 
-    id: str
-    title: str
-    family: str
-    severity: str
-    why: str
-    legal_basis: str
-    remediation: str
-    tags: list[str]
+    Members are read-only properties so frozen dataclasses (the engine's `RuleSpec`) match.
+    """
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def family(self) -> str: ...
+
+    @property
+    def severity(self) -> str: ...
+
+    @property
+    def why(self) -> str: ...
+
+    @property
+    def legal_basis(self) -> str: ...
+
+    @property
+    def remediation(self) -> str: ...
+
+    @property
+    def tags(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)
@@ -41,7 +59,7 @@ class RuleMeta:
     why: str = ""
     legal_basis: str = ""
     remediation: str = ""
-    tags: list[str] = field(default_factory=list)
+    tags: Sequence[str] = field(default_factory=tuple)
 
 
 def meta_from_finding(finding: Finding) -> RuleMeta:
@@ -73,9 +91,10 @@ def all_rules(reports: Sequence[Report], rules: Sequence[RuleMetaLike]) -> list[
 
 
 def severity_of(rule: RuleMetaLike) -> Severity:
-    """The rule's default severity; unknown words count as a warning rather than failing."""
+    """The rule's default severity (a word or a `Severity`); unknown words count as a warning."""
+    value = getattr(rule.severity, "value", rule.severity)
     try:
-        return Severity(str(rule.severity).lower())
+        return Severity(str(value).lower())
     except ValueError:
         return Severity.WARNING
 

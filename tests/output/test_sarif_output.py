@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from eia_rules.model.findings import Report
+from eia_rules.model.findings import Report, Severity
 from eia_rules.output import sarif
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -89,6 +90,17 @@ def test_rule_missing_from_metadata_still_described(report):
     ids = [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
     assert {"PSED-01", "SED-01", "WFG-02"} <= set(ids)
     assert all(r["ruleIndex"] < len(ids) for r in log["runs"][0]["results"])
+
+
+def test_engine_style_rules_with_tuple_tags_and_enum_severity(report, rules, validator):
+    """The engine's RuleSpec keeps tags as a tuple; a Severity enum is read by its value."""
+    engine_rules = [replace(r, tags=tuple(r.tags)) for r in rules]
+    engine_rules[0] = replace(engine_rules[0], severity=Severity.INFO)
+    log = json.loads(sarif.render([report], engine_rules))
+    descriptor = log["runs"][0]["tool"]["driver"]["rules"][0]
+    assert descriptor["defaultConfiguration"]["level"] == "note"
+    assert descriptor["properties"]["tags"] == ["equality", "psed"]
+    assert not list(validator.iter_errors(log))
 
 
 def test_absolute_path_made_relative_to_base(tmp_path, rules, validator):
