@@ -96,7 +96,8 @@ def _strip_html(fragment: str) -> str:
 
 # --------------------------------------------------------------------------- plain text
 
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)(?:\.|\.?\s)\s*(\S.*)$")
+# "2. Title", "2.1 Title", "2.1. Title" (a lone number needs its dot: "1 April 2015" is a date)
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s*(\S.*)$")
 _SINGLE_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 _DIVISION = re.compile(
     r"^(section|part|annex|appendix|schedule|chapter|adran|rhan|atodiad)\s+([0-9]{1,2}|[A-Z]|[IVX]{1,4})\b",
@@ -107,6 +108,7 @@ _MAX_HEADING_CHARS = 160
 _MAX_NUMBERED_WORDS = 25
 _MAX_CAPS_WORDS = 10
 _MAX_LABEL_WORDS = 6
+_UNWRAPPED_LINE = 100  # longer lines mean the text was not hard-wrapped
 
 
 @dataclass
@@ -152,29 +154,40 @@ def _paragraphs(source: str) -> Iterator[tuple[int, list[str]]]:
 
 def _segments(source: str) -> Iterator[_Segment]:
     for first, lines in _paragraphs(source):
-        current: _Segment | None = None
-        for offset, raw in enumerate(lines):
-            number = first + offset
-            text = raw.strip()
-            level = heading_level(text, alone=len(lines) == 1) if offset == 0 else None
-            if level is not None and len(lines) > 1 and _SINGLE_NUMBER.match(text) \
-                    and _SINGLE_NUMBER.match(lines[1].strip()):
-                level = None  # "1. ...", "2. ..." on consecutive lines: a numbered list
-            if level is not None:
-                yield _Segment("heading", number, [text], level)
-                current = None
-            elif LIST_MARK.match(raw) or (_SINGLE_NUMBER.match(text) and current is not None
-                                           and current.kind == "list_item"):
-                if current is not None:
-                    yield current
-                current = _Segment("list_item", number, [text])
-            elif current is None:
-                kind = "list_item" if _SINGLE_NUMBER.match(text) else "paragraph"
-                current = _Segment(kind, number, [text])
-            else:
-                current.lines.append(text)
-        if current is not None:
-            yield current
+        if len(lines) > 1 and max(len(line) for line in lines) > _UNWRAPPED_LINE:
+            # Text copied from a web page or exported without wrapping puts each paragraph on
+            # one long line and no blank line between them: each line is its own paragraph.
+            for offset, line in enumerate(lines):
+                yield from _group_segments(first + offset, [line])
+        else:
+            yield from _group_segments(first, lines)
+
+
+def _group_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
+    """Headings, list items and paragraphs within one run of non-blank lines."""
+    current: _Segment | None = None
+    for offset, raw in enumerate(lines):
+        number = first + offset
+        text = raw.strip()
+        level = heading_level(text, alone=len(lines) == 1) if offset == 0 else None
+        if level is not None and len(lines) > 1 and _SINGLE_NUMBER.match(text) \
+                and _SINGLE_NUMBER.match(lines[1].strip()):
+            level = None  # "1. ...", "2. ..." on consecutive lines: a numbered list
+        if level is not None:
+            yield _Segment("heading", number, [text], level)
+            current = None
+        elif LIST_MARK.match(raw) or (_SINGLE_NUMBER.match(text) and current is not None
+                                      and current.kind == "list_item"):
+            if current is not None:
+                yield current
+            current = _Segment("list_item", number, [text])
+        elif current is None:
+            kind = "list_item" if _SINGLE_NUMBER.match(text) else "paragraph"
+            current = _Segment(kind, number, [text])
+        else:
+            current.lines.append(text)
+    if current is not None:
+        yield current
 
 
 def heading_level(text: str, *, alone: bool) -> int | None:
@@ -188,11 +201,11 @@ def heading_level(text: str, *, alone: bool) -> int | None:
     words = text.split()
     if not words or len(text) > _MAX_HEADING_CHARS:
         return None
-    if text.endswith((";", ",")) or (text.endswith(".") and len(words) > 3):
+    if text.endswith((";", ",")) or (text.endswith(".") and (len(words) > 3 or not _DIVISION.match(text))):
         return None
     numbered = _NUMBERED.match(text)
     if numbered and len(words) <= _MAX_NUMBERED_WORDS and numbered.group(2)[:1].isupper():
-        return numbered.group(1).count(".") + 1
+        return len(numbered.group(1).rstrip(".").split("."))
     if _DIVISION.match(text) and len(words) <= _MAX_NUMBERED_WORDS:
         return 1
     letters = sum(c.isalpha() for c in text)

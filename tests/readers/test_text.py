@@ -146,3 +146,17 @@ def test_plain_text_paragraphs_lists_and_lines(read):
 def test_plain_text_in_windows_1252_is_read(read):
     doc = read("old.txt", "Café opening times – review".encode("cp1252"))
     assert doc.blocks[0].text == "Café opening times – review"
+
+
+def test_dates_and_short_sentences_are_not_headings(read):
+    doc = read("iia.txt", "Assessment date\n\n1 April 2015\n\n4. Cheapside.\n\n2.1. Evidence base\n")
+    assert headings(doc) == [(2, "2.1. Evidence base")]
+
+
+def test_unwrapped_web_text_gives_one_paragraph_per_line(read):
+    long_line = "The proposal affects older people who use the mobile library service, " * 2
+    doc = read("page.txt", f"Cookie settings\nIn this page\n{long_line}\nSecond paragraph of the page.\n")
+    assert [b.text for b in doc.blocks] == ["Cookie settings", "In this page", long_line.strip(),
+                                            "Second paragraph of the page."]
+    assert [b.location.line for b in doc.blocks] == [1, 2, 3, 4]
+    assert all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks)
