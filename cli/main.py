@@ -1,0 +1,60 @@
+"""The `eia-rules` command: parse arguments, call the library, choose an output, set the exit code.
+
+Exit codes (CI can trust them, as with ruff): 0 = no finding at or above --fail-on;
+1 = findings at or above it; 2 = usage error, bad configuration or unreadable input.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from eia_rules import __version__
+from eia_rules.errors import EiaRulesError
+
+from .check_cmd import check
+from .parse_cmd import parse
+from .rules_cmd import explain, rules
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="eia-rules")
+def cli() -> None:
+    """Check Welsh integrated impact assessments against the duties they must show.
+
+    \b
+    Examples:
+      eia-rules check draft-iia.docx
+      eia-rules check assessments/ --format json --fail-on warning
+      eia-rules parse draft-iia.docx --format json
+      eia-rules rules
+      eia-rules explain PC001
+    """
+
+
+cli.add_command(check)
+cli.add_command(parse)
+cli.add_command(rules)
+cli.add_command(explain)
+
+
+def main() -> None:
+    """Entry point: user-facing errors become one line on stderr and exit code 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except EiaRulesError as e:
+        click.echo(f"eia-rules: error: {e}", err=True)
+        sys.exit(2)
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
