@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError, best_match
 from pydantic import ValidationError as PydanticError
 
 from ..errors import InputError
@@ -29,7 +29,7 @@ def record_validator() -> Draft202012Validator:
     """The validator for the current IIARecord schema (built once; the schema is static)."""
     schema = IIARecord.model_json_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _json_path(error: ValidationError) -> str:
@@ -42,10 +42,21 @@ def _json_path(error: ValidationError) -> str:
     return "".join(parts) or "(top level)"
 
 
+def _message(error: ValidationError) -> str:
+    """The error in words; for an optional field (anyOf X or null) say what X wanted."""
+    if not error.context:
+        return error.message
+    specific = [e for e in error.context if e.validator != "type"]
+    if specific:
+        return best_match(specific).message
+    wanted = [repr(e.validator_value) for e in error.context]
+    return f"{error.instance!r} is not of type {' or '.join(wanted)}"
+
+
 def _problems(document: Any) -> list[str]:
     errors = sorted(record_validator().iter_errors(document),
                     key=lambda e: ([str(p) for p in e.absolute_path], e.message))
-    return [f"{_json_path(e)}: {e.message}" for e in errors]
+    return [f"{_json_path(e)}: {_message(e)}" for e in errors]
 
 
 def read_record(path: str | os.PathLike[str], data: bytes | None = None, *,
