@@ -18,7 +18,7 @@ from .judgement import judge
 from .locate import merge_locations
 from .units import Unit, bare
 
-MIN_UNIT_CONTENT = 3      # content words a sentence or row needs to count as a reason
+MIN_UNIT_CONTENT = 2      # content words a sentence or row needs to count as a reason
 MIN_REASON_CONTENT = 6    # content words, in all, that make a judgement reasoned
 _LIST_SIZE = 3            # characteristics named together that make a sentence a list
 _STARTER_WINDOW = 3       # tokens before the first characteristic for a sentence to be 'about' it
@@ -70,6 +70,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
     acc = {k: _Acc() for k in CHARACTERISTICS}
     current: str | None = None
     local: str | None = None
+    last_opened: str | None = None
     for unit in units:
         chars = _chars(unit)
         if unit.block_start:
@@ -78,10 +79,17 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             acc[c].units.append(unit)
         opener = unit.heading or unit.header_row or unit.is_question or (unit.label_like and not unit.table_row)
         if opener:
+            previous_label = last_opened
+            last_opened = None
             if len(chars) == 1 or (current in chars and len(chars) < _LIST_SIZE):
                 current = current if current in chars else chars[0]
+                if previous_label and previous_label != current and unit.label_like and not unit.is_question:
+                    current = None  # a list of characteristics set one a line
+                last_opened = chars[0] if len(chars) == 1 else None
             elif unit.heading or unit.header_row or unit.is_question or chars:
                 current = None
+        else:
+            last_opened = None
         if unit.is_question or unit.header_row or unit.is_instruction:
             continue
         impact, _ = judge(unit)
@@ -97,7 +105,10 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             starter = _starter(unit, chars)
             if starter:
                 local = starter
-        primary = primary or local or current
+        inherited = local or (current if not chars or current in chars else None)
+        if inherited and not chars and _about_other_topic(unit):
+            inherited = None
+        primary = primary or inherited
         subjects = [primary] if primary else chars
         others = [c for c in chars if c not in subjects]
         if impact:
@@ -112,6 +123,11 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
         for c in subjects:
             _read_content(acc[c], unit)
     return {k: _finish(a) for k, a in acc.items()}
+
+
+def _about_other_topic(unit: Unit) -> bool:
+    """A sentence judging the Welsh language or another duty is not about the current group."""
+    return any(not h.label.startswith("psed") for h in unit.hits("topics") if ":" not in h.label)
 
 
 def _chars_of_first_cell(unit: Unit) -> list[str]:

@@ -16,6 +16,8 @@ from .units import Unit
 
 _RESPONSES = re.compile(r"\b(\d[\d,]*)\s+(?:\w+\s+){0,2}(responses|respondents|replies|people responded|submissions|ymatebion)\b", re.IGNORECASE)
 _WEEKS = re.compile(r"\b(\d{1,2}|two|three|four|six|eight|ten|twelve)[\s-]+weeks?\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+_WEAK_METHODS = frozenset({"method:online", "method:engagement event"})
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 _WHO = re.compile(r"\b(?:with|from|by|including|involving)\s+((?:[A-Za-z'’\-]+\s?){1,8}?)(?=[,.;:)]|\s+(?:to|on|in|and then|which|who|during|between|from|about)\b|$)")
 
@@ -23,8 +25,11 @@ _WHO = re.compile(r"\b(?:with|from|by|including|involving)\s+((?:[A-Za-z'’\-]+
 def _is_event(unit: Unit) -> bool:
     labels = {h.label for h in unit.hits("engagement")}
     activity = "activity" in labels or any(lab.startswith("method:") for lab in labels)
-    return activity and "report" in labels and not unit.is_question and not (
-        unit.is_instruction and "instruction" in labels)
+    if not activity or unit.is_question or (unit.is_instruction and "instruction" in labels):
+        return False
+    strong_method = any(lab.startswith("method:") and lab not in _WEAK_METHODS for lab in labels)
+    dated = bool(_YEAR.search(unit.text))
+    return "report" in labels or dated or (strong_method and "activity" in labels)
 
 
 def extract(units: list[Unit]) -> list[EngagementEvent]:

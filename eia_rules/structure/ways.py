@@ -42,14 +42,17 @@ def _answer(units: list[Unit], i: int, inline: Unit) -> list[Unit]:
 def ways_of_working(units: list[Unit]) -> dict[str, WayOfWorking]:
     """Status of each way of working with the text and locations it came from."""
     out = {k: WayOfWorking() for k in WAYS_OF_WORKING}
-    collective_open = False
     for i, unit in enumerate(units):
         hits = unit.hits("ways")
         labels = [h.label for h in hits]
         if "_collective" in labels:
-            collective_open = True
-            for w in set(labels) - {"_collective"}:
+            # naming the five ways together (or the principle) names each of them
+            for w in WAYS_OF_WORKING:
                 _raise(out[w], WayStatus.MENTIONED, unit, [])
+            for nxt in _answer(units, i, unit):
+                for hit in nxt.hits("ways"):
+                    if hit.label != "_collective" and content_words(nxt, skip_first_cell=False)[0] >= MIN_ANSWER_CONTENT:
+                        _raise(out[hit.label], WayStatus.EVIDENCED, nxt, [])
             continue
         lead = _leading(unit, "ways")
         label_line = unit.label_like or unit.heading or (lead and ":" in unit.text[:40])
@@ -58,11 +61,6 @@ def ways_of_working(units: list[Unit]) -> dict[str, WayOfWorking]:
             substance = sum(content_words(u, skip_first_cell=False)[0] for u in answer)
             status = WayStatus.EVIDENCED if substance >= MIN_ANSWER_CONTENT else WayStatus.MENTIONED
             _raise(out[lead], status, unit, answer)
-        elif collective_open and hits and not unit.is_question:
-            if content_words(unit, skip_first_cell=False)[0] >= MIN_ANSWER_CONTENT and lead:
-                _raise(out[lead], WayStatus.EVIDENCED, unit, [])
-        if unit.heading:
-            collective_open = False
     return out
 
 
