@@ -22,7 +22,12 @@ from .limits import DEFAULT_LIMITS, Limits, load
 from .sniff import SUPPORTED_FORMATS, detect_format
 
 __all__ = [
-    "SUPPORTED_FORMATS", "DEFAULT_LIMITS", "Limits", "detect_format", "read_document", "read_record",
+    "DEFAULT_LIMITS",
+    "SUPPORTED_FORMATS",
+    "Limits",
+    "detect_format",
+    "read_document",
+    "read_record",
 ]
 
 Reader = Callable[[str, bytes, BlockBuilder, Limits], dict[str, str]]

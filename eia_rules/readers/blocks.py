@@ -52,7 +52,7 @@ class Cell:
     checked: bool | None = None
     line: int | None = None
     page: int | None = None
-    nested: list["Grid"] = field(default_factory=list)
+    nested: list[Grid] = field(default_factory=list)
 
 
 Grid = list[list["Cell | None"]]

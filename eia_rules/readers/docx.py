@@ -23,6 +23,7 @@ from lxml import etree
 
 from .blocks import BlockBuilder, Cell, Grid, normalise
 from .limits import Limits, check_zip, corrupt
+from .text import heading_level
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
@@ -206,6 +207,16 @@ def _sdt_checkbox(sdt: etree._Element) -> bool | None:
     return checked is not None and (checked.get(W14 + "val") or "0") in _TRUE
 
 
+def _all_bold(paragraph: etree._Element) -> bool:
+    """Every run with text is bold by direct formatting (w:b not switched off)."""
+    runs = [r for r in paragraph.iter(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()]
+    for run in runs:
+        bold = run.find(f"{W}rPr/{W}b")
+        if bold is None or _val(bold, "1") not in _TRUE:
+            return False
+    return bool(runs)
+
+
 # --------------------------------------------------------------------------- walking the body
 
 class _Walker:
@@ -230,12 +241,22 @@ class _Walker:
         level = _outline(_val(ppr.find(W + "outlineLvl"))) if ppr is not None else None
         if level is None and style is not None:
             level = _heading_level(style.name) or style.outline
+        if level is None and _all_bold(paragraph):
+            level = self._bold_heading_level(text)
         if level is not None:
             self.builder.heading(text.replace("\n", " "), level)
         elif self._is_list_item(ppr, style):
             self.builder.list_item(text)
         else:
             self.builder.paragraph(text)
+
+    def _bold_heading_level(self, text: str) -> int | None:
+        """Many council templates make headings by bolding Normal text: accept those that also
+        look like headings by the plain-text rules ("2. Evidence", "Annex B", "Age:")."""
+        level = heading_level(normalise(text).replace("\n", " "), alone=True)
+        if level == 0:
+            return len(self.builder.section_path) + 1
+        return level
 
     @staticmethod
     def _is_list_item(ppr: etree._Element | None, style: _Style | None) -> bool:

@@ -99,7 +99,7 @@ def _content_format(path: str, data: bytes) -> str:
     """The format the bytes say, or 'text' for text whose flavour the name decides."""
     if data.lstrip(b"\xef\xbb\xbf \t\r\n\x00")[:5] == b"%PDF-":
         return "pdf"
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_format(path, data)
     if data.startswith(_OLE_MAGIC):
         return "ole"

@@ -21,7 +21,6 @@ from markdown_it.token import Token
 from .blocks import BlockBuilder, Cell, Grid
 from .sniff import decode_text
 
-
 # --------------------------------------------------------------------------- markdown
 
 def read_markdown(source: str, builder: BlockBuilder) -> None:

@@ -1,7 +1,6 @@
 """Word documents: order, headings, lists, tables (merged, nested), check boxes, content controls."""
 from __future__ import annotations
 
-import copy
 import io
 
 import pytest
@@ -78,6 +77,8 @@ def build_iia() -> bytes:
     inner.cell(1, 0).text = "Wheelchair users"
     inner.cell(1, 1).text = "Step-free route kept"
     document.add_paragraph("After the table.")
+    document.add_paragraph().add_run("3. Monitoring and review").bold = True
+    document.add_paragraph().add_run("Reviewed yearly by the service manager").bold = True
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -94,11 +95,17 @@ def doc(iia_bytes, write):
 
 
 def test_headings_from_styles_with_levels_and_paths(doc):
-    assert headings(doc) == [(1, "Integrated Impact Assessment"), (1, "Section 1. The proposal"),
-                             (1, "Annex A Equality impacts"), (2, "Protected characteristics")]
+    assert headings(doc)[:4] == [(1, "Integrated Impact Assessment"), (1, "Section 1. The proposal"),
+                                 (1, "Annex A Equality impacts"), (2, "Protected characteristics")]
     assert block(doc, "We propose").location.section_path == ("Section 1. The proposal",)
     assert block(doc, "Characteristic").location.section_path == (
         "Annex A Equality impacts", "Protected characteristics")
+
+
+def test_bold_paragraph_is_a_heading_only_when_it_looks_like_one(doc):
+    assert headings(doc)[-1] == (1, "3. Monitoring and review")
+    assert block(doc, "Reviewed yearly").kind is BlockKind.PARAGRAPH
+    assert block(doc, "Reviewed yearly").location.section_path == ("3. Monitoring and review",)
 
 
 def test_reading_order_includes_content_controls_and_lists(doc):
@@ -111,7 +118,7 @@ def test_reading_order_includes_content_controls_and_lists(doc):
         ("paragraph", "Text typed into a block content control."),
         ("paragraph", "Decision maker: Cabinet approved ☒"),
     ]
-    assert order[-1] == ("paragraph", "After the table.")
+    assert order[-3] == ("paragraph", "After the table.")
 
 
 def test_check_boxes_from_form_fields_and_content_controls(doc):
