@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .blocks import BlockBuilder, Cell, Grid
+from .limits import Limits
 from .sniff import decode_text
 
 # --------------------------------------------------------------------------- markdown
@@ -217,13 +218,13 @@ def heading_level(text: str, *, alone: bool) -> int | None:
 
 # --------------------------------------------------------------------------- entry points
 
-def read_md(path: str, data: bytes, builder: BlockBuilder, limits: object = None) -> dict[str, str]:
+def read_md(path: str, data: bytes, builder: BlockBuilder, limits: Limits | None = None) -> dict[str, str]:
     """Reader entry point for .md files (see `eia_rules.readers.read_document`)."""
     read_markdown(decode_text(data), builder)
     return {}
 
 
-def read_txt(path: str, data: bytes, builder: BlockBuilder, limits: object = None) -> dict[str, str]:
+def read_txt(path: str, data: bytes, builder: BlockBuilder, limits: Limits | None = None) -> dict[str, str]:
     """Reader entry point for .txt files (see `eia_rules.readers.read_document`)."""
     read_plain_text(decode_text(data), builder)
     return {}
