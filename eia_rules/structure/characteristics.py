@@ -110,6 +110,8 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             inherited = None
         primary = primary or inherited
         subjects = [primary] if primary else chars
+        if not row_chars and _paired_opening(unit, chars):
+            subjects, local = chars, None  # 'Sex and gender reassignment: ...' answers both
         others = [c for c in chars if c not in subjects]
         if impact:
             for c in subjects:
@@ -123,6 +125,12 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
         for c in subjects:
             _read_content(acc[c], unit)
     return {k: _finish(a) for k, a in acc.items()}
+
+
+def _paired_opening(unit: Unit, chars: list[str]) -> bool:
+    hits = [h for h in unit.hits("characteristics") if not h.label.startswith("_")]
+    return len(chars) == 2 and len(hits) >= 2 and hits[0].span.start - unit.span.start <= _STARTER_WINDOW \
+        and hits[1].span.start - hits[0].span.end <= 2
 
 
 def _about_other_topic(unit: Unit) -> bool:

@@ -34,9 +34,10 @@ def _is_event(unit: Unit) -> bool:
 
 def extract(units: list[Unit]) -> list[EngagementEvent]:
     """Engagement events, one per paragraph or row that reports engagement."""
+    reported = {u.blocks[0].index for u in units if _is_event(u)}
     groups: dict[int, list[Unit]] = {}
-    for unit in units:
-        if _is_event(unit):
+    for unit in units:  # the whole paragraph or row that reports it: responses, changes...
+        if unit.blocks[0].index in reported and not unit.is_question:
             groups.setdefault(unit.blocks[0].index, []).append(unit)
     return [_event(group) for _, group in sorted(groups.items())]
 

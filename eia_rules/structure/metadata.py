@@ -15,7 +15,7 @@ from .units import Unit
 _TEXT_FIELDS = ("title", "author", "service_area", "organisation", "approver", "decision_maker", "version",
                 "proposal_type", "outcome")
 _DATE_FIELDS = ("assessment_date", "approval_date", "decision_date")
-_STRIP = " :/-–—|\t[]0123456789"
+_STRIP = " :/-–—|\t[]"
 _STRATEGIC = re.compile(r"\bstrategic (decision|nature)\b|\bpenderfyniad strategol\b", re.IGNORECASE)
 _NOT_STRATEGIC = re.compile(r"\bnot (a )?strategic\b|\bnon-strategic\b", re.IGNORECASE)
 _WELSH = frozenset("yn mae yr y ac gan hyn sydd bod wedi ei eu i o ar gyda ddim fel neu hefyd ond nad oes".split())

@@ -14,7 +14,7 @@ from .locate import merge_locations
 from .sections import assign
 from .units import Unit
 
-MIN_ADDRESSED_CONTENT = 25  # content words about the topic that make it addressed
+MIN_ADDRESSED_CONTENT = 15  # content words about the topic that make it addressed
 MIN_AIM_CONTENT = 6
 
 

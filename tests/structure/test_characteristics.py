@@ -1,0 +1,80 @@
+"""Characteristic statuses from short texts written for these tests."""
+from __future__ import annotations
+
+from eia_rules.structure import structure
+
+from .helpers import doc_from_lines
+
+
+def status(text: str, key: str) -> str:
+    return structure(doc_from_lines(text)).characteristics[key].status.value
+
+
+def test_synonyms_name_their_characteristic() -> None:
+    record = structure(doc_from_lines(
+        "The service is used by pensioners, wheelchair users, trans people, Gypsy and Traveller families, "
+        "faith groups, gay and bisexual men, expectant mothers and married couples."))
+    for key in ("age", "disability", "gender_reassignment", "race", "religion_belief", "sexual_orientation",
+                "pregnancy_maternity", "marriage_civil_partnership"):
+        assert record.characteristics[key].status.value == "listed", key
+
+
+def test_substrings_do_not_match() -> None:
+    text = ("See the usage figures on page 4 of the agenda. Staff embraced the change at the racecourse in Essex; "
+            "the sextant was restored.")
+    record = structure(doc_from_lines(text))
+    assert all(c.status.value == "absent" for c in record.characteristics.values())
+
+
+def test_boilerplate_list_is_listed_and_blanket_phrase_is_absent() -> None:
+    text = ("The Act protects these characteristics: age, disability, gender reassignment, marriage and civil "
+            "partnership, pregnancy and maternity, race, religion or belief, sex and sexual orientation.")
+    record = structure(doc_from_lines(text))
+    assert {c.status.value for c in record.characteristics.values()} == {"listed"}
+    blanket = structure(doc_from_lines("We considered people with protected characteristics throughout."))
+    assert {c.status.value for c in blanket.characteristics.values()} == {"absent"}
+
+
+def test_bare_na_is_asserted_non_assessment() -> None:
+    record = structure(doc_from_lines("| Characteristic | Impact |\n|---|---|\n| Religion or belief | N/A |\n| Age | Neutral |"))
+    age = record.characteristics["age"]
+    assert age.status.value == "asserted" and age.impact == "neutral" and age.non_assessment
+    assert record.characteristics["religion_belief"].status.value in ("asserted", "listed")
+
+
+def test_judgement_with_reasons_is_assessed() -> None:
+    text = ("# Disability\nWe expect a positive impact: the new library entrance is step-free, lifts are being "
+            "installed on both floors and hearing loops will be fitted at every counter.")
+    record = structure(doc_from_lines(text))
+    disability = record.characteristics["disability"]
+    assert disability.status.value == "assessed" and disability.impact == "positive"
+    assert "step-free" in disability.reasons
+
+
+def test_ticked_negative_with_reason_column_is_assessed_negative() -> None:
+    text = ("| Group | Positive | Negative | Neutral | Reason |\n|---|---|---|---|---|\n"
+            "| Age | | ☒ | | Older residents rely on the mobile library route that is being cut, and few drive. |\n"
+            "| Sex | | | ☒ | |")
+    record = structure(doc_from_lines(text))
+    age = record.characteristics["age"]
+    assert (age.status.value, age.impact) == ("assessed", "negative")
+    assert age.locations and age.locations[0].table == 1 and age.locations[0].row == 2
+    assert record.characteristics["sex"].status.value == "asserted"
+
+
+def test_grouped_characteristics_share_one_answer() -> None:
+    text = "Sex and gender reassignment: no negative impact because the changing rooms are all individual cubicles."
+    record = structure(doc_from_lines(text))
+    assert record.characteristics["sex"].grouped_with == ["gender_reassignment"]
+    assert record.characteristics["gender_reassignment"].impact == "none"
+
+
+def test_group_named_in_organisation_name_is_not_an_assessment() -> None:
+    text = "We met the Disability and Carers Advisory Group to discuss timetables."
+    assert status(text, "disability") == "absent"
+
+
+def test_welsh_non_assessment() -> None:
+    record = structure(doc_from_lines("| Nodwedd | Effaith |\n|---|---|\n| Oedran | Dim effaith |"))
+    age = record.characteristics["age"]
+    assert age.status.value == "asserted" and age.non_assessment

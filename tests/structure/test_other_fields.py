@@ -1,0 +1,99 @@
+"""Engagement, ways of working, topics, metadata, dates and suppressions from short texts."""
+from __future__ import annotations
+
+from datetime import date
+
+from eia_rules.structure import structure
+from eia_rules.structure.dates import find_dates
+
+from .helpers import doc_from_lines
+
+
+def test_engagement_details() -> None:
+    text = ("Consultation ran from 1 April 2024 to 24 June 2024 with the county disability forum and older "
+            "people's groups, through an online survey and two workshops. We received 312 responses. "
+            "As a result we changed the opening hours.")
+    record = structure(doc_from_lines(text))
+    assert len(record.engagement) == 1
+    event = record.engagement[0]
+    assert event.start == date(2024, 4, 1) and event.end == date(2024, 6, 24) and event.duration_days == 84
+    assert {"survey", "workshop"} <= set(event.methods)
+    assert {"disability", "age"} <= set(event.represents)
+    assert event.responses == 312 and event.responses_considered
+    assert "changed" in event.changes_made and not event.vague
+
+
+def test_vague_consultation_and_prompts() -> None:
+    vague = structure(doc_from_lines("A consultation was held."))
+    assert len(vague.engagement) == 1 and vague.engagement[0].vague
+    prompt = structure(doc_from_lines("Who have you consulted about this proposal?\nPlease attach any consultation reports."))
+    assert prompt.engagement == []
+
+
+def test_ways_of_working_evidenced_versus_mentioned() -> None:
+    text = ("# Five ways of working\nLong term:\nThe new depot is sized for the fleet we expect in 2040, so services "
+            "can grow without a second building and running costs fall as electric vehicles replace diesel.\n"
+            "Prevention:\nN/A")
+    ways = structure(doc_from_lines(text)).ways_of_working
+    assert ways["long_term"].status.value == "evidenced"
+    assert ways["prevention"].status.value == "mentioned"
+    assert ways["involvement"].status.value == "mentioned"
+
+
+def test_policy_subject_is_not_a_way_of_working() -> None:
+    ways = structure(doc_from_lines("The scheme funds the prevention of homelessness for young adults leaving care.")).ways_of_working
+    assert {w.status.value for w in ways.values()} == {"absent"}
+
+
+def test_socio_economic_addressed_and_mentioned() -> None:
+    addressed = structure(doc_from_lines(
+        "# Socio-economic Duty\nFamilies on low incomes in the most deprived areas of the county pay most of "
+        "the bus fares; lone parents told us fares take a large share of their budget, so the flat fare is "
+        "expected to reduce inequality of outcome in access to work and college."))
+    se = addressed.socio_economic
+    assert se.status.value == "addressed"
+    assert se.flags["communities_of_place"] and se.flags["communities_of_interest"] and se.flags["inequality_of_outcome"]
+    mentioned = structure(doc_from_lines("This form covers the Socio-economic Duty."))
+    assert mentioned.socio_economic.status.value == "mentioned"
+
+
+def test_uk_dates() -> None:
+    found = [d for d, _ in find_dates("Completed 1 April 2024, reviewed 01/04/2025, next due March 2026.")]
+    assert found == [date(2024, 4, 1), date(2025, 4, 1), date(2026, 3, 1)]
+
+
+def test_metadata_labels_and_locations() -> None:
+    text = ("Name of policy: Library opening hours\nOfficer completing: Jane Price\nDate: 3 May 2024\n"
+            "Version: 2.1\nApproved by: Head of Culture")
+    meta = structure(doc_from_lines(text)).metadata
+    assert meta.title == "Library opening hours" and meta.author == "Jane Price"
+    assert meta.assessment_date == date(2024, 5, 3) and meta.version == "2.1" and meta.approver == "Head of Culture"
+    assert meta.field_locations["author"][0].line == 2
+
+
+def test_welsh_language_document() -> None:
+    text = "Mae'r cynnig yn effeithio ar bobl hŷn yn y sir ac nid oes effaith ar y Gymraeg hyd yn hyn."
+    record = structure(doc_from_lines(text))
+    assert record.metadata.language == "cy"
+    assert record.characteristics["age"].status.value == "listed"
+
+
+def test_suppressions() -> None:
+    text = ("Intro.\neia-rules: ignore SE003 -- not a strategic decision\neia-rules: ignore PC004, WL002 -- agreed with legal\n"
+            "eia-rules: ignore GV001")
+    sup = structure(doc_from_lines(text)).suppressions
+    assert [(s.code, s.reason) for s in sup] == [
+        ("SE003", "not a strategic decision"), ("PC004", "agreed with legal"), ("WL002", "agreed with legal"), ("GV001", "")]
+    assert sup[0].locations[0].line == 2
+
+
+def test_signals_with_locations() -> None:
+    text = "Background.\nOlder disabled women face multiple disadvantage.\nThis assessment is retrospective."
+    signals = structure(doc_from_lines(text)).signals
+    assert signals["intersectionality"].locations[0].line == 2
+    assert signals["retrospective"].locations[0].line == 3
+
+
+def test_structure_is_pure() -> None:
+    doc = doc_from_lines("# Age\nNeutral impact because the service is open to all ages equally by appointment.")
+    assert structure(doc).model_dump() == structure(doc).model_dump()
