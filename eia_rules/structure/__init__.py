@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from ..model.blocks import SourceDocument
 from ..model.record import IIARecord, SourceInfo
-from . import actions, characteristics, engagement, evidence, metadata, signals, suppressions, topics, ways
+from . import (
+    actions,
+    characteristics,
+    engagement,
+    evidence,
+    metadata,
+    signals,
+    suppressions,
+    topics,
+    ways,
+)
 from .units import build_units
 
 __all__ = ["structure"]

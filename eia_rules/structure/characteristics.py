@@ -13,7 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.blocks import Location
-from ..model.record import CHARACTERISTICS, CharacteristicAssessment, CharacteristicStatus
+from ..model.record import (
+    CHARACTERISTICS,
+    CharacteristicAssessment,
+    CharacteristicStatus,
+)
 from .judgement import judge
 from .locate import merge_locations
 from .units import Unit, bare
@@ -21,6 +25,7 @@ from .units import Unit, bare
 MIN_UNIT_CONTENT = 2      # content words a sentence or row needs to count as a reason
 MIN_REASON_CONTENT = 6    # content words, in all, that make a judgement reasoned
 _LIST_SIZE = 3            # characteristics named together that make a sentence a list
+_STARTER_WORDS = frozenset({"for", "among", "amongst", "regarding", "re", "on", "the", "and", "i", "ar", "o", "gyda"})
 _STARTER_WINDOW = 3       # tokens before the first characteristic for a sentence to be 'about' it
 
 
@@ -61,7 +66,9 @@ def content_words(unit: Unit, skip_first_cell: bool = True) -> tuple[int, str]:
 def _starter(unit: Unit, chars: list[str]) -> str | None:
     hits = [h for h in unit.hits("characteristics") if not h.label.startswith("_")]
     if hits and hits[0].span.start - unit.span.start <= _STARTER_WINDOW and len(chars) <= 2:
-        return hits[0].label
+        lead = unit.doc[unit.span.start:hits[0].span.start]
+        if all(t.lower_ in _STARTER_WORDS or not t.is_alpha for t in lead):
+            return hits[0].label
     return None
 
 
@@ -71,6 +78,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
     current: str | None = None
     local: str | None = None
     last_opened: str | None = None
+    current_from_prompt = False
     for unit in units:
         chars = _chars(unit)
         if unit.block_start:
@@ -83,6 +91,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             last_opened = None
             if len(chars) == 1 or (current in chars and len(chars) < _LIST_SIZE):
                 current = current if current in chars else chars[0]
+                current_from_prompt = unit.is_question
                 if previous_label and previous_label != current and unit.label_like and not unit.is_question:
                     current = None  # a list of characteristics set one a line
                 last_opened = chars[0] if len(chars) == 1 else None
@@ -105,7 +114,8 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             starter = _starter(unit, chars)
             if starter:
                 local = starter
-        inherited = local or (current if not chars or current in chars else None)
+        keeps = current is not None and (not chars or current in chars or not current_from_prompt)
+        inherited = local or (current if keeps else None)
         if inherited and not chars and _about_other_topic(unit):
             inherited = None
         primary = primary or inherited

@@ -18,8 +18,8 @@ _DATE_FIELDS = ("assessment_date", "approval_date", "decision_date")
 _STRIP = " :/-–—|\t[]"
 _STRATEGIC = re.compile(r"\bstrategic (decision|nature)\b|\bpenderfyniad strategol\b", re.IGNORECASE)
 _NOT_STRATEGIC = re.compile(r"\bnot (a )?strategic\b|\bnon-strategic\b", re.IGNORECASE)
-_WELSH = frozenset("yn mae yr y ac gan hyn sydd bod wedi ei eu i o ar gyda ddim fel neu hefyd ond nad oes".split())
-_ENGLISH = frozenset("the and of to is that for with are this will be on by".split())
+_WELSH = frozenset(["yn", "mae", "yr", "y", "ac", "gan", "hyn", "sydd", "bod", "wedi", "ei", "eu", "i", "o", "ar", "gyda", "ddim", "fel", "neu", "hefyd", "ond", "nad", "oes"])
+_ENGLISH = frozenset(["the", "and", "of", "to", "is", "that", "for", "with", "are", "this", "will", "be", "on", "by"])
 
 
 def _value(units: list[Unit], i: int, offset: int) -> tuple[str, list[Location]]:

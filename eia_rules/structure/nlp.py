@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -86,7 +86,7 @@ def _rows(name: str) -> list[dict[str, Any]]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> Lexicon:
     """The lexicon built from patterns/en/<name>.jsonl and patterns/cy/<name>.jsonl."""
     return Lexicon(nlp(), name, _rows(name))

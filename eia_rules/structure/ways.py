@@ -9,7 +9,14 @@ is only named.
 """
 from __future__ import annotations
 
-from ..model.record import WAYS_OF_WORKING, WELLBEING_GOALS, TopicStatus, WayOfWorking, WayStatus, WellbeingGoal
+from ..model.record import (
+    WAYS_OF_WORKING,
+    WELLBEING_GOALS,
+    TopicStatus,
+    WayOfWorking,
+    WayStatus,
+    WellbeingGoal,
+)
 from .characteristics import content_words
 from .judgement import judge
 from .locate import merge_locations
