@@ -3,6 +3,8 @@
 Rules (as in the real-excerpt set): `assessed` = judgement with reasons or evidence, `asserted` =
 judgement with no reason, `listed` = only named, `absent` = not mentioned. Free-text blocks carry
 explicit `tags` written with the text; table rows derive their status from judgement and reason.
+A block that claims engagement without being an `engagement` block (a ticked 'Yes' box) carries
+`tags: {engagement: {vague: true}}`.
 """
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ def _apply_tags(tags: dict[str, Any], pc: dict[str, str], ways: dict[str, str], 
                 if way not in ways:
                     raise ValueError(f"{where}: unknown way of working {way!r}")
                 ways[way] = stronger("way", ways[way], status)
+        elif key == "engagement":
+            continue
         elif key in topics:
             topics[key] = stronger("topic", topics[key], value)
         else:
@@ -62,6 +66,8 @@ def derive(source: Source) -> dict[str, Any]:
                     pc[char] = stronger("pc", pc[char], status)
         if kind == "engagement":
             events.append(block)
+        if "engagement" in block.get("tags", {}):
+            events.append(block["tags"]["engagement"])
         _apply_tags(block.get("tags", {}), pc, ways, topics, where)
     return {
         "document": source.document,

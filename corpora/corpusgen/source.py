@@ -99,8 +99,11 @@ def load_fragments(src_dir: Path) -> dict[str, list[dict[str, Any]]]:
 
 def load_source(path: Path, fragments: dict[str, list[dict[str, Any]]]) -> Source:
     """Read and check one YAML source, expanding its fragments."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     where = f"{path.parent.name}/{path.name}"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise SourceError(f"{where}: not valid YAML: {exc}") from exc
     for key in ("language", "quality", "meta", "blocks", "notes"):
         if key not in data:
             raise SourceError(f"{where}: missing key {key!r}")
