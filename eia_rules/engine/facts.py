@@ -25,7 +25,12 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   (monitoring also has flag_review_date, flag_indicators, flag_owner)
 - engagement: has_who, represents_count, has_method, duration_days (only when known),
   responses (only when known), responses_considered, has_changes, vague, after_decision
-- mitigation: characteristic ("" when general), has_owner, has_due
+- consultation: one summary per document that reports any engagement, so a rule about the
+  engagement as a whole fires once: count, count_concrete (events that are not vague),
+  any_who, any_represents, any_method, any_duration, shortest_days (only when known),
+  any_responses, any_changes, any_after_decision, all_vague; located at the first concrete event
+- mitigation: one per action: characteristic_count, has_owner, has_due
+- mitigates: one per (action, characteristic it addresses): characteristic
 - evidence: year (only when known), age_years (only when known), local ("yes"/"no"/"unknown")
 - signal: signal (one of SIGNALS)
 """
@@ -38,7 +43,7 @@ from typing import Any
 from ..model.blocks import Location
 from ..model.record import (
     CHARACTERISTICS, PSED_AIMS, SIGNALS, TOPIC_FLAGS, WAYS_OF_WORKING, WELLBEING_GOALS,
-    CharacteristicStatus, IIARecord, Topic, TopicStatus, WayStatus,
+    CharacteristicStatus, EngagementEvent, IIARecord, Topic, TopicStatus, WayStatus,
 )
 
 DUTIES: tuple[str, ...] = ("psed", "sed", "wfg", "welsh_language", "childrens_rights")
@@ -119,6 +124,8 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         "count_mitigations": len(record.mitigations),
         "count_evidence": len(record.evidence),
         "assessment_age_days": (today - meta.assessment_date).days if meta.assessment_date else None,
+        "assessed_after_decision": (meta.assessment_date > meta.decision_date
+                                    if meta.assessment_date and meta.decision_date else None),
     }
     fs.add("document", doc, meta.locations[:1])
 
@@ -159,22 +166,17 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         "flag_indicators": mon.indicators, "flag_owner": bool(mon.owner.strip()),
     }, mon.locations, mon.text)
 
-    for ev in record.engagement:
-        after = None
-        if ev.start and meta.decision_date:
-            after = ev.start > meta.decision_date
-        fs.add("engagement", {
-            "has_who": bool(ev.who), "represents_count": len(ev.represents),
-            "has_method": bool(ev.methods), "duration_days": ev.duration_days,
-            "responses": ev.responses, "responses_considered": ev.responses_considered,
-            "has_changes": bool(ev.changes_made.strip()), "vague": ev.vague,
-            "after_decision": bool(after),
-        }, ev.locations, ev.text)
+    events = [_engagement_fields(ev, meta.decision_date) for ev in record.engagement]
+    for ev, fields in zip(record.engagement, events):
+        fs.add("engagement", fields, ev.locations, ev.text)
+    if events:
+        _add_consultation_summary(fs, record, events)
 
     for m in record.mitigations:
-        for key in m.characteristics or [""]:
-            fs.add("mitigation", {"characteristic": key, "has_owner": bool(m.owner.strip()),
-                                  "has_due": m.due is not None}, m.locations, m.text)
+        fs.add("mitigation", {"characteristic_count": len(m.characteristics), "has_owner": bool(m.owner.strip()),
+                              "has_due": m.due is not None}, m.locations, m.text)
+        for key in m.characteristics:
+            fs.add("mitigates", {"characteristic": key}, m.locations, m.text)
     for e in record.evidence:
         local = {True: "yes", False: "no", None: "unknown"}[e.local]
         fs.add("evidence", {"year": e.year, "age_years": (today.year - e.year) if e.year else None,
@@ -183,3 +185,33 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         if name in SIGNALS:
             fs.add("signal", {"signal": name}, item.locations, item.text)
     return fs
+
+
+def _engagement_fields(ev: EngagementEvent, decision_date: date | None) -> dict[str, Any]:
+    """The flags of one engagement event (unknown numbers are left out, not zeroed)."""
+    return {
+        "has_who": bool(ev.who), "represents_count": len(ev.represents),
+        "has_method": bool(ev.methods), "duration_days": ev.duration_days,
+        "responses": ev.responses, "responses_considered": ev.responses_considered,
+        "has_changes": bool(ev.changes_made.strip()), "vague": ev.vague,
+        "after_decision": bool(ev.start and decision_date and ev.start > decision_date),
+    }
+
+
+def _add_consultation_summary(fs: FactSet, record: IIARecord, events: list[dict[str, Any]]) -> None:
+    """One fact for the engagement as a whole, located at the first concrete event."""
+    concrete = [i for i, e in enumerate(events) if not e["vague"]]
+    anchor = record.engagement[concrete[0] if concrete else 0]
+    durations = [e["duration_days"] for e in events if e.get("duration_days") is not None]
+    fs.add("consultation", {
+        "count": len(events), "count_concrete": len(concrete),
+        "any_who": any(e["has_who"] for e in events),
+        "any_represents": any(e["represents_count"] for e in events),
+        "any_method": any(e["has_method"] for e in events),
+        "any_duration": bool(durations),
+        "shortest_days": min(durations) if durations else None,
+        "any_responses": any(e["responses_considered"] or e.get("responses") is not None for e in events),
+        "any_changes": any(e["has_changes"] for e in events),
+        "any_after_decision": any(e["after_decision"] for e in events),
+        "all_vague": not concrete,
+    }, anchor.locations, anchor.text)
