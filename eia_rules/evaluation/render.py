@@ -1,0 +1,71 @@
+"""Show a summary: aligned text for a terminal, or JSON for machines."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .metrics import STATUSES
+
+
+def fmt(value: float | None) -> str:
+    """A score to three places, or 'n/a' when there was nothing to measure."""
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _prf_row(label: str, prf: dict[str, Any], width: int) -> str:
+    return (f"  {label:<{width}} {fmt(prf['precision']):>9} {fmt(prf['recall']):>7} {fmt(prf['f1']):>7}"
+            f"   tp {prf['tp']} fp {prf['fp']} fn {prf['fn']}")
+
+
+def _characteristics(pc: dict[str, Any]) -> list[str]:
+    lines = [f"Characteristic statuses ({pc['compared']} compared)",
+             (f"  accuracy {fmt(pc['accuracy'])}   macro-F1 {fmt(pc['macro_f1'])}   "
+             f"false assurance {fmt(pc['false_assurance'])}"),
+             f"  {'status':<10} {'precision':>9} {'recall':>7} {'F1':>7}"]
+    lines += [_prf_row(s, pc["per_status"][s], 10) for s in STATUSES]
+    lines += ["  confusion (rows: expected, columns: got)",
+              "  " + " " * 10 + "".join(f"{s:>10}" for s in STATUSES)]
+    lines += ["  " + f"{gold:<10}" + "".join(f"{pc['confusion'][gold][got]:>10}" for got in STATUSES)
+              for gold in STATUSES]
+    return lines
+
+
+def _fields(fields: dict[str, Any]) -> list[str]:
+    if not fields:
+        return []
+    width = max(map(len, fields))
+    return ["Fields"] + [f"  {name:<{width}}  {f['correct']:>3}/{f['compared']:<3} {fmt(f['accuracy'])}"
+                         for name, f in fields.items()]
+
+
+def _rules(rules: dict[str, Any] | None) -> list[str]:
+    if rules is None:
+        return ["Rules: not run"]
+    if not rules["by_rule"]:
+        return ["Rules: no rule codes labelled (must_fire / must_not_fire are empty)"]
+    width = max(12, *map(len, rules["by_family"]), *map(len, rules["by_rule"]))
+    head = f"  {'':<{width}} {'precision':>9} {'recall':>7} {'F1':>7}"
+    return (["Rules (labelled codes only)", head, _prf_row("overall", rules["overall"], width), "  by family:"]
+            + [_prf_row(k, v, width) for k, v in rules["by_family"].items()] + ["  by rule:"]
+            + [_prf_row(k, v, width) for k, v in rules["by_rule"].items()])
+
+
+def _listing(title: str, rows: list[str]) -> list[str]:
+    return [f"{title} ({len(rows)})"] + [f"  {row}" for row in rows] if rows else [f"{title}: none"]
+
+
+def render_text(summary: dict[str, Any], corpus: str = "", fields_only: bool = False) -> str:
+    """The summary as a report a person reads top-down: headline, breakdowns, then every disagreement."""
+    head = (f"Corpus {corpus}: " if corpus else "") + (
+        f"{summary['documents']} documents, {summary['evaluated']} evaluated, {len(summary['failures'])} failed")
+    sections = [[head], _characteristics(summary["characteristics"]), _fields(summary["fields"])]
+    if not fields_only:
+        sections.append(_rules(summary["rules"]))
+    sections.append(_listing("Failures", [f"{f['file']}: {f['reason']}" for f in summary["failures"]]))
+    sections.append(_listing("Disagreements", [f"{d['file']}  {d['field']}: expected {d['expected']}, got {d['got']}"
+                                               for d in summary["disagreements"]]))
+    return "\n\n".join("\n".join(s) for s in sections if s)
+
+
+def render_json(summary: dict[str, Any]) -> str:
+    return json.dumps(summary, indent=2, ensure_ascii=False)
