@@ -75,7 +75,7 @@ def test_join_with_absence_in_both_fact_orders(fixture_rules, engine_cls, mitiga
     """The note's §5 trap: a blocking fact arriving after the one it blocks must still block."""
     engine = engine_cls([fixture_rules.by_id["PC902"]])
     neg = {"kind": "characteristic", "characteristic": "race", "impact": "negative", "ref": 0}
-    mitigation = {"kind": "mitigation", "characteristic": "race" if mitigated else "age", "ref": 1}
+    mitigation = {"kind": "mitigates", "characteristic": "race" if mitigated else "age", "ref": 1}
     for facts in ([neg, mitigation], [mitigation, neg]):
         fired = [m.facts["neg"]["characteristic"] for m in engine.run(facts)]
         assert fired == ([] if mitigated else ["race"]), facts

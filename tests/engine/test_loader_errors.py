@@ -59,8 +59,8 @@ def test_pattern_needs_match_or_absent(tmp_path):
 def test_bad_ref_alias(tmp_path):
     text = GOOD_RULE.replace(
         "    message:",
-        "      - absent: {kind: mitigation, characteristic: {ref: ngg.characteristic}}\n    message:")
-    msg = _error(tmp_path, text)
+        "      - absent: {kind: mitigates, characteristic: {ref: ngg.characteristic}}\n    message:")
+    msg = _error(tmp_path, text, vocabulary=None)
     assert msg.startswith("pack.yaml:9 rule 'CE001': when[1].absent.characteristic: ref to unknown pattern 'ngg'")
 
 
