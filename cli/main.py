@@ -13,6 +13,7 @@ from eia_rules import __version__
 from eia_rules.errors import EiaRulesError
 
 from .check_cmd import check
+from .eval_cmd import eval_cmd
 from .parse_cmd import parse
 from .rules_cmd import explain, rules
 
@@ -36,6 +37,7 @@ cli.add_command(check)
 cli.add_command(parse)
 cli.add_command(rules)
 cli.add_command(explain)
+cli.add_command(eval_cmd)
 
 
 def main() -> None:

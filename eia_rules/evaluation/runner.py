@@ -70,7 +70,8 @@ def evaluate_document(doc: LabelledDocument, observer: Observer) -> DocumentResu
     """Observe one document; any error becomes the result's reason instead of stopping the run."""
     rules = doc.labels.get("rules") or {}
     base = {"name": doc.name, "expected": expected_fields(doc.labels),
-                "must_fire": tuple(rules.get("must_fire") or ()), "must_not_fire": tuple(rules.get("must_not_fire") or ())}
+            "must_fire": tuple(rules.get("must_fire") or ()),
+            "must_not_fire": tuple(rules.get("must_not_fire") or ())}
     try:
         if not doc.path.is_file():
             return DocumentResult(**base, error=f"{doc.path}: file not found")
