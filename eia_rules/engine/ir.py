@@ -20,7 +20,7 @@ facts; see /work/shared/notes/durable-rules.md and tests/engine/test_differentia
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple, Protocol
 
