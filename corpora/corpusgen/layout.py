@@ -128,6 +128,8 @@ def layout(source: Source) -> list[Element]:
             header = tuple(str(h) for h in value["header"]) if value.get("header") else None
             out.append(Table(header, tuple(tuple(str(c) for c in r) for r in value["rows"])))
         elif kind == "fields":
+            if any(len(pair) != 2 for pair in value):
+                raise ValueError(f"{source.name} block {i + 1}: each field is [label, value] (quote values with commas)")
             out.append(Table(None, tuple((str(k), str(v)) for k, v in value)))
         elif kind == "ticks":
             opts = "   ".join(f"{_tick(o in value.get('checked', []))} {o}" for o in value["options"])
