@@ -12,6 +12,7 @@ import click
 from eia_rules import __version__
 from eia_rules.errors import EiaRulesError
 
+from .audit_cmd import audit, export
 from .check_cmd import check
 from .eval_cmd import eval_cmd
 from .parse_cmd import parse
@@ -37,6 +38,8 @@ cli.add_command(check)
 cli.add_command(parse)
 cli.add_command(rules)
 cli.add_command(explain)
+cli.add_command(audit)
+cli.add_command(export)
 cli.add_command(eval_cmd)
 
 

@@ -1,0 +1,78 @@
+"""Export the store as CSV or JSON Lines: one row per document and one per finding.
+
+The `kind` column says which a row is, so one file feeds a spreadsheet pivot or a notebook
+without joins. Document rows carry the failure reason in `message`.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+COLUMNS = ("kind", "path", "status", "format", "directorate", "service", "date", "location", "code",
+           "family", "severity", "outcome", "suppressed", "message")
+EXPORT_FORMATS = ("csv", "jsonl")
+
+
+def rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Each document, followed by its findings, in path order."""
+    docs = conn.execute(
+        "SELECT d.id, d.path, d.status, d.format, d.directorate, d.service, d.doc_date, fl.reason "
+        "FROM documents d LEFT JOIN failures fl ON fl.document_id = d.id ORDER BY d.path").fetchall()
+    for doc_id, path, status, fmt, directorate, service, when, reason in docs:
+        base = {"path": path, "status": status, "format": fmt, "directorate": directorate,
+                "service": service, "date": when or ""}
+        yield {c: "" for c in COLUMNS} | base | {"kind": "document", "message": reason or ""}
+        for rule_id, family, severity, outcome, suppressed, message, location, section in conn.execute(
+                "SELECT rule_id, family, severity, outcome, suppressed, message, location, section "
+                "FROM findings WHERE document_id = ? ORDER BY id", (doc_id,)):
+            where = " | ".join(part for part in (section, location) if part)
+            yield base | {"kind": "finding", "location": where, "code": rule_id, "family": family,
+                          "severity": severity, "outcome": outcome, "suppressed": bool(suppressed),
+                          "message": message}
+
+
+def format_for(path: str | Path) -> str:
+    """csv or jsonl, from a file name's extension."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix in ("json", "ndjson"):
+        suffix = "jsonl"
+    if suffix not in EXPORT_FORMATS:
+        from ..errors import EiaRulesError
+
+        raise EiaRulesError(f"{path}: export files must end in .csv or .jsonl")
+    return suffix
+
+
+def write(conn: sqlite3.Connection, fmt: str, out: TextIO) -> int:
+    """Write every row to `out`; return the number of rows."""
+    count = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows(conn):
+            writer.writerow(row)
+            count += 1
+    else:
+        for row in rows(conn):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def export_file(db: Path, fmt: str, dest: Path | None) -> tuple[int, str | None]:
+    """Export the store at `db`; with no `dest`, return the text instead of writing a file."""
+    from .store import Store
+
+    with Store(db) as store:
+        if dest is None:
+            buffer = io.StringIO()
+            count = write(store.conn, fmt, buffer)
+            return count, buffer.getvalue()
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with dest.open("w", encoding="utf-8", newline="") as out:
+            return write(store.conn, fmt, out), None

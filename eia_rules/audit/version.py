@@ -1,0 +1,55 @@
+"""The rules version a document was audited under, and the configuration key beside it.
+
+A re-run skips a document only when its content, the rules and its configuration are all
+unchanged. The package version alone would miss an edited rule file during development, so
+the rules version adds a hash of every bundled rule file's text.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from .. import __version__
+from ..config import Config, config_for
+
+
+@cache
+def rules_version() -> str:
+    """'<package version>+<12 hex digits of the rule files' hash>'."""
+    from ..engine.loader import find_rule_files
+
+    digest = hashlib.sha256()
+    for rule_file in find_rule_files():
+        digest.update(rule_file.display.encode())
+        digest.update(b"\0")
+        digest.update(rule_file.text.encode())
+        digest.update(b"\0")
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _config_text(config: Config) -> str:
+    return repr(dataclasses.replace(config, sources=()))
+
+
+@cache
+def _folder_config(folder: Path) -> tuple[str, tuple[str, ...], str]:
+    config = config_for(document=folder / "_")
+    key = hashlib.sha256(_config_text(config).encode()).hexdigest()[:12]
+    return key, tuple(str(s) for s in config.sources), config.body_type
+
+
+def config_key(document: Path) -> str:
+    """A short hash of the configuration that applies to `document` (searched from its folder)."""
+    return _folder_config(document.parent.resolve())[0]
+
+
+def config_summary(documents: list[Path]) -> str:
+    """JSON naming each distinct configuration used in a run, for the runs table."""
+    seen: dict[str, dict[str, object]] = {}
+    for folder in sorted({d.parent.resolve() for d in documents}):
+        key, sources, body_type = _folder_config(folder)
+        seen.setdefault(key, {"files": list(sources) or ["(defaults)"], "body_type": body_type})
+    return json.dumps(seen, sort_keys=True)

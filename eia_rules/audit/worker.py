@@ -1,0 +1,96 @@
+"""The per-document task run in worker processes (local pool or Dask), and its warm-up.
+
+durable_rules keeps process-global C state, so each worker process holds exactly one checker
+(the pipeline caches it) and checks one document at a time. `warm_up` builds it, and loads
+spaCy and the lexicons, by checking a tiny record once, so the first real document pays
+nothing extra and a broken installation fails before any document is blamed.
+
+Test-only hooks (never set them in production): `EIA_RULES_TEST_CRASH_ON=<file name>` makes
+the worker exit abruptly (os._exit) when given that file, and `EIA_RULES_TEST_HANG_ON=<file
+name>` makes it sleep forever on it; the test suite uses them to prove a crash or a hang on
+one file loses nothing else.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+from ..errors import EiaRulesError, InputError
+from .result import DocResult
+
+CRASH_HOOK = "EIA_RULES_TEST_CRASH_ON"
+HANG_HOOK = "EIA_RULES_TEST_HANG_ON"
+# Exit status of a worker that retires itself after an engine error (see `audit_document`);
+# the file it is then given is not at fault and is sent again.
+RETIRE_EXIT_CODE = 75
+
+_WARM_RECORD = {"metadata": {"title": "warm-up"}}
+_retire = False
+
+
+def warm_up(ignore_interrupt: bool = True) -> None:
+    """Load spaCy, the lexicons and the rules once in this process."""
+    if ignore_interrupt:
+        # Ctrl-C reaches the whole process group; only the parent decides how to stop.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ..pipeline import check_record, parse
+    from ..structure import structure  # noqa: F401  (imports spaCy and the pattern files)
+
+    check_record(parse(_WARM_RECORD))
+
+
+def _test_hooks(path: str) -> None:
+    name = Path(path).name
+    if os.environ.get(CRASH_HOOK) == name:
+        os._exit(1)
+    if os.environ.get(HANG_HOOK) == name:
+        while True:
+            time.sleep(3600)
+
+
+def _finding_row(finding) -> dict:  # Finding -> the columns the store keeps
+    return {
+        "rule_id": finding.rule_id, "family": finding.family, "severity": finding.severity.value,
+        "outcome": finding.outcome.value, "suppressed": finding.suppressed, "message": finding.message,
+        "location": "; ".join(loc.label() for loc in finding.locations),
+        "section": finding.section, "fingerprint": finding.fingerprint,
+    }
+
+
+def audit_document(path: str) -> DocResult:
+    """Parse and check one file; every problem becomes a failed result, never an exception."""
+    global _retire
+    if _retire:
+        os._exit(RETIRE_EXIT_CODE)
+    _test_hooks(path)
+    from ..pipeline import check_record, parse
+
+    start = time.perf_counter()
+    try:
+        record = parse(path)
+    except InputError as e:
+        return DocResult.failed(path, "input", e.problem, time.perf_counter() - start)
+    except EiaRulesError as e:
+        return DocResult.failed(path, "input", str(e), time.perf_counter() - start)
+    except Exception as e:  # noqa: BLE001 - a reader bug on one odd file must not stop an archive audit
+        return DocResult.failed(path, "error", f"could not read the document ({type(e).__name__}: {e})",
+                                time.perf_counter() - start)
+    try:
+        report = check_record(record)
+    except EiaRulesError as e:
+        return DocResult.failed(path, "input", str(e), time.perf_counter() - start)
+    except Exception as e:  # noqa: BLE001 - see below
+        # The engine's C state may be inconsistent now: report this file, then let the next
+        # task retire this process so the pool starts a clean one.
+        _retire = True
+        return DocResult.failed(path, "error", f"the rules engine failed ({type(e).__name__}: {e})",
+                                time.perf_counter() - start)
+    meta = record.metadata
+    return DocResult(
+        path=path, status="ok", format=record.source.format or report.format,
+        seconds=time.perf_counter() - start, record_json=record.model_dump_json(),
+        findings=[_finding_row(f) for f in report.findings], service=meta.service_area,
+        doc_date=meta.assessment_date.isoformat() if meta.assessment_date else None,
+    )
