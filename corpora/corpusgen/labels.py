@@ -13,6 +13,7 @@ from typing import Any
 from eia_rules.model.record import CHARACTERISTICS
 
 from .content import TOPICS, WAYS, check_row, row_statuses, stronger
+from .rule_codes import expected_rules
 from .source import Source, block_type
 
 CONSULTATION_FLAGS: tuple[str, ...] = ("who", "when_or_duration", "responses_considered", "changes_made")
@@ -69,7 +70,7 @@ def derive(source: Source) -> dict[str, Any]:
         if "engagement" in block.get("tags", {}):
             events.append(block["tags"]["engagement"])
         _apply_tags(block.get("tags", {}), pc, ways, topics, where)
-    return {
+    labels = {
         "document": source.document,
         "family": source.family,
         "format": source.format,
@@ -83,6 +84,8 @@ def derive(source: Source) -> dict[str, Any]:
         "childrens_rights": topics["childrens_rights"],
         "mitigation": topics["mitigation"],
         "monitoring": topics["monitoring"],
-        "rules": source.rules,
+        "rules": {},
         "notes": source.notes,
     }
+    labels["rules"] = expected_rules(labels, source.rules)
+    return labels

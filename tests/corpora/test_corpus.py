@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
+import yaml
 
 from eia_rules.model.record import CHARACTERISTICS, IIARecord
 
@@ -149,3 +150,18 @@ def test_welsh_letters_survive_in_pdfs() -> None:
     assert welsh, "no Welsh or bilingual PDF in the corpus"
     for doc in welsh:
         assert any(ch in _pdf_text(doc.read_bytes()) for ch in "ŵŷâ"), doc.name
+
+
+def _rule_ids() -> set[str]:
+    rules_dir = CORPORA.parent / "rules"
+    return {rule["id"] for path in rules_dir.glob("*/*.yaml")
+            for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", [])}
+
+
+def test_expected_rule_codes_exist_in_the_rule_packs() -> None:
+    known = _rule_ids()
+    if not known:
+        pytest.skip("no rule packs under rules/")
+    used = {code for doc in ALL_DOCS for key in ("must_fire", "must_not_fire") for code in _labels(doc)["rules"][key]}
+    assert used, "no document names any rule code"
+    assert used <= known, f"unknown rule codes in labels: {sorted(used - known)}"
