@@ -17,6 +17,8 @@ from .check_cmd import check
 from .eval_cmd import eval_cmd
 from .parse_cmd import parse
 from .rules_cmd import explain, rules
+from .schema_cmd import schema
+from .serve_cmd import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -41,6 +43,8 @@ cli.add_command(explain)
 cli.add_command(audit)
 cli.add_command(export)
 cli.add_command(eval_cmd)
+cli.add_command(schema)
+cli.add_command(serve)
 
 
 def main() -> None:
