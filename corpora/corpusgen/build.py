@@ -32,9 +32,8 @@ def outputs(source: Source) -> dict[str, bytes]:
     labels = derive(source)
     out = {source.document: data, f"{source.family}/{source.name}.expected.json": labels_bytes(labels)}
     if source.example:
-        stem = Path(source.example).stem
+        # A plain copy without labels, so corpus measurements do not count the document twice.
         out[f"{EXAMPLE_DIR}/{source.example}"] = data
-        out[f"{EXAMPLE_DIR}/{stem}.expected.json"] = labels_bytes({**labels, "document": f"{EXAMPLE_DIR}/{source.example}"})
     return out
 
 

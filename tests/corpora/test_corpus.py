@@ -67,14 +67,13 @@ def test_welsh_and_bilingual_documents_are_included() -> None:
     assert languages["cy"] + languages["bilingual"] >= 3, languages
 
 
-@pytest.mark.parametrize("doc", ALL_DOCS + EXAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("doc", ALL_DOCS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_labels_are_well_formed(doc: Path) -> None:
     assert _labels_path(doc).exists(), f"no labels for {doc.name}"
     labels = _labels(doc)
     assert labels["document"] == f"{doc.parent.name}/{doc.name}"
     assert labels["family"] in FAMILIES and labels["language"] in LANGUAGES and labels["quality"] in QUALITIES
-    if doc.parent.name != EXAMPLE_DIR:
-        assert labels["family"] == doc.parent.name
+    assert labels["family"] == doc.parent.name
     assert set(labels["pc"]) == set(CHARACTERISTICS)
     assert set(labels["pc"].values()) <= PC_STATUSES
     assert set(labels["ways_of_working"]) == WAYS and set(labels["ways_of_working"].values()) <= WAY_STATUSES
@@ -99,11 +98,16 @@ def test_json_records_validate_and_agree_with_their_labels(doc: Path) -> None:
     assert bool(record.engagement) == labels["consultation"]["present"]
 
 
-def test_examples_used_by_the_quick_start_exist() -> None:
-    assert (CORPORA / EXAMPLE_DIR / "weak-iia.md").exists()
-    assert (CORPORA / EXAMPLE_DIR / "thorough-iia.docx").exists()
-    assert _labels(CORPORA / EXAMPLE_DIR / "weak-iia.md")["quality"] == "poor"
-    assert _labels(CORPORA / EXAMPLE_DIR / "thorough-iia.docx")["quality"] == "thorough"
+def _original_of(example: Path) -> Path:
+    """The labelled corpus document an example was copied from."""
+    matches = [doc for doc in ALL_DOCS if doc.suffix == example.suffix and doc.read_bytes() == example.read_bytes()]
+    assert len(matches) == 1, f"{example.name} should be a copy of exactly one corpus document"
+    return matches[0]
+
+
+def test_examples_used_by_the_quick_start_are_copies_of_a_weak_and_a_thorough_document() -> None:
+    assert _labels(_original_of(CORPORA / EXAMPLE_DIR / "weak-iia.md"))["quality"] == "poor"
+    assert _labels(_original_of(CORPORA / EXAMPLE_DIR / "thorough-iia.docx"))["quality"] == "thorough"
 
 
 def _docx_text(data: bytes) -> list[str]:
@@ -142,6 +146,7 @@ def test_committed_files_match_a_fresh_render_of_the_sources(fresh: dict[str, by
 def test_no_document_is_left_without_a_source(fresh: dict[str, bytes]) -> None:
     on_disk = {f"{p.parent.name}/{p.name}" for p in ALL_DOCS + EXAMPLES}
     on_disk |= {f"{p.parent.name}/{_labels_path(p).name}" for p in ALL_DOCS + EXAMPLES if _labels_path(p).exists()}
+    on_disk |= {f"{EXAMPLE_DIR}/{p.name}" for p in (CORPORA / EXAMPLE_DIR).glob("*")}
     assert on_disk <= set(fresh), sorted(on_disk - set(fresh))
 
 
