@@ -54,6 +54,8 @@ def eia_rules_observer(run_rules: bool = True) -> Observer:
         if not run_rules:
             return Observation(fields)
         report = check_record(record)
+        # Suppressed findings still count as fired: labels say whether the gap is there, and an
+        # officer's suppression answers a finding rather than making the rule wrong.
         families = {r.rule_id: r.family for r in [*report.passed, *report.not_applicable, *report.findings]}
         return Observation(fields, frozenset(f.rule_id for f in report.findings), families)
 
