@@ -5,8 +5,9 @@ label line, a table header or a prompt that names one characteristic opens its s
 the judgement lines and reasons that follow belong to it. A row whose first cell names a
 characteristic belongs to that characteristic; a sentence that starts with one ('For older
 people, ...') is about it until the paragraph ends. A sentence naming three or more
-characteristics is a list: it makes each one `listed`, or `asserted` when it carries a
-judgement for all of them together.
+characteristics is a list: it makes each one `listed`, or `asserted` when it gives a
+direction (positive or negative) for all of them together; a blanket 'no impact on any of
+these groups' judges none of them.
 """
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ MIN_UNIT_CONTENT = 2      # content words a sentence or row needs to count as a 
 MIN_REASON_CONTENT = 6    # content words, in all, that make a judgement reasoned
 _LIST_SIZE = 3            # characteristics named together that make a sentence a list
 _STARTER_WORDS = frozenset({"for", "among", "amongst", "regarding", "re", "on", "the", "and", "i", "ar", "o", "gyda"})
+# 'No impact on any of these groups' after a list judges none of them: they stay listed.
+# A direction ('positive for age, disability and race') is a judgement for each: asserted.
+_BLANKET = frozenset({"none", "neutral", "unknown"})
 _STARTER_WINDOW = 3       # tokens before the first characteristic for a sentence to be 'about' it
 
 
@@ -103,7 +107,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             continue
         impact, _ = judge(unit)
         if len(chars) >= _LIST_SIZE:
-            if impact:
+            if impact and impact not in _BLANKET:
                 for c in chars:
                     acc[c].judgements.append((impact, unit, True))
                     acc[c].grouped += [o for o in chars if o != c]

@@ -6,12 +6,18 @@ box or the 'x' in a column says which option was chosen.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
+from ..model.blocks import Block
 from .nlp import Hit, lexicon, make_doc
-from .units import CHECKED, Unit, ticked_column
+from .units import CHECKED, Unit, bare, ticked_column
 
 _UNCHECKED = ("☐", "□", "[ ]")
+# A column that asks for the judgement: 'Impact', 'Any impact?', 'Effect', 'Effaith', 'Affected?'
+_JUDGEMENT_COLUMN = re.compile(r"\b(impacts?|effects?|affected|effaith|effeithiau|judgement|rating|outcome)\b", re.IGNORECASE)
+_YES = re.compile(r"^\s*(yes|ydy|ie|oes)\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def _ticked(span: Span) -> bool | None:
@@ -46,7 +52,21 @@ def judge(unit: Unit) -> tuple[str | None, list[Hit]]:
                 chosen += labels[:1]
         if chosen:
             return _resolve(chosen), hits
+        if not hits:
+            answered = [_bare_answer(cell) for cell in unit.cells[1:]]
+            answered = [a for a in answered if a]
+            if answered:
+                return _resolve(answered), hits
     boxes = [(h, _ticked(h.span)) for h in hits]
     if any(state is not None for _, state in boxes):
         hits = [h for h, state in boxes if state]
     return _resolve([h.label for h in hits]), hits
+
+
+def _bare_answer(cell: Block) -> str | None:
+    """'N/A', '-', 'No' or 'Yes' alone in a column that asks for the impact: a judgement given
+    without reasons ('none', or 'unknown' for a bare 'Yes'), so the entry is asserted."""
+    text = cell.text.strip()
+    if not text or not cell.column_header or not _JUDGEMENT_COLUMN.search(cell.column_header) or not bare(text):
+        return None
+    return "unknown" if _YES.match(text) else "none"
