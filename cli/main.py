@@ -21,7 +21,18 @@ from .schema_cmd import schema
 from .serve_cmd import serve
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class EiaRulesGroup(click.Group):
+    """Turns errors a user can act on into one line on stderr and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except EiaRulesError as e:
+            click.echo(f"eia-rules: error: {e}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=EiaRulesGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="eia-rules")
 def cli() -> None:
     """Check Welsh integrated impact assessments against the duties they must show.
@@ -48,7 +59,7 @@ cli.add_command(serve)
 
 
 def main() -> None:
-    """Entry point: user-facing errors become one line on stderr and exit code 2."""
+    """Console entry point. Click exits 2 on usage errors; ClickException's own code is kept at 2 too."""
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as e:
@@ -59,9 +70,6 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
-    except EiaRulesError as e:
-        click.echo(f"eia-rules: error: {e}", err=True)
-        sys.exit(2)
     sys.exit(0)
 
 

@@ -26,7 +26,7 @@ __all__ = ["structure"]
 
 def structure(doc: SourceDocument) -> IIARecord:
     """The structured record of one read document."""
-    units = build_units(doc)
+    units = build_units(suppressions.without_suppressions(doc))
     record = IIARecord(source=SourceInfo(path=doc.path, format=doc.format, sha256=doc.sha256))
     record.characteristics = characteristics.extract(units)
     record.metadata = metadata.extract(doc, units)

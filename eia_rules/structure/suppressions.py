@@ -19,3 +19,17 @@ def extract(doc: SourceDocument) -> list[Suppression]:
             for code in re.split(r"\s*,\s*", m.group("codes")):
                 out.append(Suppression(code=code.upper(), reason=reason, locations=[block.location]))
     return out
+
+
+def without_suppressions(doc: SourceDocument) -> SourceDocument:
+    """The document with suppression notes removed: they speak to the tool, not about the proposal.
+
+    Without this, a reason such as "operational decision, not strategic" would be read as the
+    assessment's own statement and change the record.
+    """
+    blocks = []
+    for block in doc.blocks:
+        text = _LINE.sub("", block.text).strip()
+        if text:
+            blocks.append(block if text == block.text.strip() else block.model_copy(update={"text": text}))
+    return doc.model_copy(update={"blocks": blocks})
