@@ -12,7 +12,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpusgen.build import build_all  # noqa: E402
+from corpusgen.build import build_all
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ row looks the same in a .docx, a PDF or an HTML page; only the drawing differs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from .content import check_row, impact_label, paragraphs, row_label, ui_language
 from .source import Source, block_type
@@ -36,7 +36,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-Element = Union[Heading, Para, Bullets, Table]
+Element = Heading | Para | Bullets | Table
 
 _WORDS = {
     "en": {"char": "Characteristic", "pos": "Positive", "neg": "Negative", "neu": "Neutral", "na": "N/A",

@@ -6,7 +6,14 @@ from datetime import date
 from typing import Any
 
 from eia_rules.model.record import (
-    CharacteristicAssessment, EngagementEvent, IIARecord, Metadata, Mitigation, Monitoring, SourceInfo, Topic,
+    CharacteristicAssessment,
+    EngagementEvent,
+    IIARecord,
+    Metadata,
+    Mitigation,
+    Monitoring,
+    SourceInfo,
+    Topic,
     WayOfWorking,
 )
 

@@ -1,7 +1,7 @@
 """PDF renderer (fpdf2) with a Unicode TTF so Welsh letters such as ŵ ŷ â survive."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -11,7 +11,7 @@ from .layout import Bullets, Element, Heading, Para, Table
 from .source import Source
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-FIXED_DATE = datetime(2024, 1, 1, 9, 0, 0, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2024, 1, 1, 9, 0, 0, tzinfo=UTC)
 _SIZES = {0: 16, 1: 14, 2: 12, 3: 11}
 
 

@@ -7,7 +7,8 @@ apply to a body are downgraded, not dropped, so applicability does not change th
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Predicate = Callable[[dict[str, Any]], bool]
 

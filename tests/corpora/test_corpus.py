@@ -17,9 +17,9 @@ from eia_rules.model.record import CHARACTERISTICS, IIARecord
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 sys.path.insert(0, str(CORPORA))
 
-from corpusgen.build import EXAMPLE_DIR, build_all  # noqa: E402
-from corpusgen.render_pdf import font_available  # noqa: E402
-from corpusgen.source import FAMILIES, LANGUAGES, QUALITIES  # noqa: E402
+from corpusgen.build import EXAMPLE_DIR, build_all
+from corpusgen.render_pdf import font_available
+from corpusgen.source import FAMILIES, LANGUAGES, QUALITIES
 
 LABEL_SUFFIX = ".expected.json"
 PC_STATUSES = {"assessed", "asserted", "listed", "absent"}
