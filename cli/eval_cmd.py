@@ -1,9 +1,14 @@
 """`eia-rules eval`: measure eia-rules against a labelled corpus (how accurate is it, and where not)."""
 from __future__ import annotations
 
+import sys
+
 import click
 
+from eia_rules.errors import EiaRulesError
 from eia_rules.evaluation import evaluate_corpus, render_json, render_text
+
+from .common import report_unreadable
 
 
 @click.command("eval")
@@ -26,7 +31,11 @@ def eval_cmd(corpus_dir: str, fmt: str, only_fields: bool) -> None:
       eia-rules eval corpora --format json | jq .characteristics.macro_f1
       eia-rules eval ../shared/corpora-real --only-fields
     """
-    summary = evaluate_corpus(corpus_dir, run_rules=not only_fields)  # InputError -> exit 2 in main
+    try:
+        summary = evaluate_corpus(corpus_dir, run_rules=not only_fields)
+    except EiaRulesError as e:  # unreadable folder or labels; single documents fail inside the summary
+        report_unreadable(str(e))
+        sys.exit(2)
     if fmt == "json":
         click.echo(render_json(summary))
     else:
