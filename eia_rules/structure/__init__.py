@@ -26,10 +26,11 @@ __all__ = ["structure"]
 
 def structure(doc: SourceDocument) -> IIARecord:
     """The structured record of one read document."""
-    units = build_units(suppressions.without_suppressions(doc))
+    content = suppressions.without_suppressions(doc)
+    units = build_units(content)
     record = IIARecord(source=SourceInfo(path=doc.path, format=doc.format, sha256=doc.sha256))
     record.characteristics = characteristics.extract(units)
-    record.metadata = metadata.extract(doc, units)
+    record.metadata = metadata.extract(content, units)
     record.psed_aims = topics.psed_aims(units)
     record.socio_economic = topics.topic(units, "socio_economic")
     record.welsh_language = topics.topic(units, "welsh_language")

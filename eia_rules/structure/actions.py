@@ -12,7 +12,8 @@ from .units import Unit
 
 _FUTURE = re.compile(r"\b(will|shall|we plan|planned|to be|undertake|ensure|provide|monitor|introduce|byddwn|bydd)\b", re.IGNORECASE)
 _OWNER_HEADER = re.compile(r"\b(responsib|owner|lead|person|officer|swyddog)", re.IGNORECASE)
-_DUE_HEADER = re.compile(r"\b(date|when|by|timescale|deadline|dyddiad)\b", re.IGNORECASE)
+_DUE_HEADER = re.compile(r"\b(date|when|by|timescale|deadline|dyddiad|erbyn)\b", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*\(?\d{1,2}[.)]\s*")
 _OWNER_INLINE = re.compile(r"\((?P<who>[A-Z][^()]{2,80}(?:Officer|Leader|Manager|Head|Director|Lead)[^()]*)\)")
 MIN_MONITORING_CONTENT = 12
 
@@ -29,24 +30,47 @@ def _row_parts(unit: Unit) -> tuple[str, str]:
 
 
 def mitigations(units: list[Unit]) -> list[Mitigation]:
-    """Actions stated to reduce adverse impacts: in a mitigation/action section, or a
-    sentence that names mitigation and says what will be done."""
+    """Actions stated to reduce adverse impacts: every row of an action-plan table and every
+    statement in a 'Mitigation'/'Actions' section (imperatives such as 'Publish the criteria'
+    included), and elsewhere a sentence that names mitigation and says what will be done."""
     fields = assign(units)
     out: list[Mitigation] = []
     for unit, field in zip(units, fields):
         if unit.is_question or unit.is_instruction or unit.header_row or (unit.label_like and not unit.table_row):
             continue
         named = any(h.label == "mitigation" for h in unit.hits("actions"))
-        if not ((field == "mitigations" or named) and _FUTURE.search(unit.text)):
+        in_section = field == "mitigations"
+        if not (in_section and (unit.table_row or unit.block_start) or (in_section or named) and _FUTURE.search(unit.text)):
             continue
         if content_words(unit, skip_first_cell=False)[0] < 4:
             continue
-        owner, due = _row_parts(unit) if unit.table_row else ("", "")
-        inline = _OWNER_INLINE.search(unit.text)
-        chars = list(dict.fromkeys(h.label for h in unit.hits("characteristics") if h.label in CHARACTERISTICS))
-        out.append(Mitigation(text=unit.text[:1000], characteristics=chars,
-                              owner=owner or (inline.group("who") if inline else ""),
-                              due=first_date(due or unit.text), locations=list(unit.locations)))
+        out.append(_action(unit))
+    return _merge_sentences(out)
+
+
+def _action(unit: Unit) -> Mitigation:
+    owner, due = _row_parts(unit) if unit.table_row else ("", "")
+    inline = _OWNER_INLINE.search(unit.text)
+    cells = [c.text for c in unit.cells] if unit.table_row else [unit.text]
+    text = _NUMBERING.sub("", cells[0]) if unit.table_row and owner else " | ".join(cells)
+    chars = list(dict.fromkeys(h.label for h in unit.hits("characteristics") if h.label in CHARACTERISTICS))
+    return Mitigation(text=text[:1000], characteristics=chars,
+                      owner=owner or (inline.group("who") if inline else ""),
+                      due=first_date(due or unit.text), locations=list(unit.locations))
+
+
+def _merge_sentences(actions: list[Mitigation]) -> list[Mitigation]:
+    """Sentences of one paragraph describe one action: keep one Mitigation per block."""
+    out: list[Mitigation] = []
+    for m in actions:
+        if out and out[-1].locations == m.locations and m.locations and m.locations[0].table is None:
+            last = out[-1]
+            last.text = f"{last.text} {m.text}"[:1000]
+            last.characteristics = list(dict.fromkeys(last.characteristics + m.characteristics))
+            last.owner = last.owner or m.owner
+            last.due = last.due or m.due
+        else:
+            out.append(m)
     return out
 
 
