@@ -1,25 +1,36 @@
 """HTML, Markdown and plain-text renderers (string templates; no randomness, so byte-stable)."""
 from __future__ import annotations
 
-from html import escape
+from functools import partial
+from html import escape as _escape
 
 from .layout import Bullets, Element, Heading, Para, Table
 from .source import Source
+
+escape = partial(_escape, quote=False)
+_CHROME = {
+    "en": {"site": "GOV.WALES", "home": "Home", "pubs": "Publications", "skip": "Skip to main content", "first": "First published",
+           "updated": "Last updated",
+           "access": "This document may not be fully accessible. For more information refer to our accessibility statement."},
+    "cy": {"site": "LLYW.CYMRU", "home": "Hafan", "pubs": "Cyhoeddiadau", "skip": "Neidio i'r prif gynnwys", "first": "Cyhoeddwyd gyntaf",
+           "updated": "Diweddarwyd ddiwethaf",
+           "access": "Efallai na fydd y ddogfen hon yn gwbl hygyrch. Am ragor o wybodaeth gweler ein datganiad hygyrchedd."},
+}
 
 _HTML_HEAD = """<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
-<title>{title} | GOV.WALES</title>
+<title>{title} | {site}</title>
 </head>
 <body>
-<header><nav><a href="/">Home</a> &gt; <a href="/publications">Publications</a></nav>
-<p>Skip to main content</p></header>
+<header><nav><a href="/">{home}</a> &gt; <a href="/publications">{pubs}</a></nav>
+<p>{skip}</p></header>
 <main>
 """
 _HTML_FOOT = """</main>
-<footer><p>First published: {date}</p><p>Last updated: {date}</p>
-<p>This document may not be fully accessible. For more information refer to our accessibility statement.</p>
+<footer><p>{first}: {date}</p><p>{updated}: {date}</p>
+<p>{access}</p>
 </footer>
 </body>
 </html>
@@ -41,7 +52,9 @@ def _html_table(t: Table) -> str:
 
 def render_html(source: Source, elements: list[Element]) -> bytes:
     """A gov.wales-like page: one h1, sections as h2/h3, tables as real tables."""
-    parts = [_HTML_HEAD.format(lang="cy" if source.language == "cy" else "en", title=escape(source.meta.get("title", "")))]
+    lang = "cy" if source.language == "cy" else "en"
+    chrome = _CHROME[lang]
+    parts = [_HTML_HEAD.format(lang=lang, title=escape(source.meta.get("title", "")), **chrome)]
     for el in elements:
         if isinstance(el, Heading):
             level = min(el.level + 1, 6)
@@ -52,7 +65,7 @@ def render_html(source: Source, elements: list[Element]) -> bytes:
             parts.append("<ul>\n" + "\n".join(f"<li>{escape(i)}</li>" for i in el.items) + "\n</ul>")
         elif isinstance(el, Table):
             parts.append(_html_table(el))
-    parts.append(_HTML_FOOT.format(date=escape(source.meta.get("published", source.meta.get("date", "")))))
+    parts.append(_HTML_FOOT.format(date=escape(source.meta.get("published", "")), **chrome))
     return "\n".join(parts).encode("utf-8")
 
 
