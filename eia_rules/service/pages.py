@@ -52,9 +52,14 @@ class FamilyView:
     findings: list[FindingView]
 
 
+# Rule families (rules/schema/rule.schema.json) as headings; hyphenated words keep their hyphen.
+FAMILY_LABELS = {"socio-economic": "Socio-economic duty", "well-being": "Well-being",
+                 "mitigation-monitoring": "Mitigation and monitoring"}
+
+
 def family_label(family: str) -> str:
     """'protected-characteristics' -> 'Protected characteristics'."""
-    return family.replace("-", " ").replace("_", " ").capitalize()
+    return FAMILY_LABELS.get(family) or family.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _view(finding: Finding, by_id: dict[str, object]) -> FindingView:

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 import eia_rules
 from eia_rules.config import Config
 from eia_rules.service import Settings
+from eia_rules.service.pages import family_label
 
 
 def soup(response) -> BeautifulSoup:
@@ -51,7 +52,7 @@ def test_results_page_lists_findings_by_family(client, kit):
     articles = page.select("article.finding")
     assert len(articles) == len([f for f in expected if not f.suppressed])
     headings = [h.get_text(strip=True) for h in page.select("section > h2")]
-    families = {f.family.replace("-", " ").capitalize() for f in expected}
+    families = {family_label(f.family) for f in expected}
     assert {h.rsplit(" (", 1)[0] for h in headings} == families
     shown = sorted(re.search(r"\b([A-Z]{2,3}\d{3}):", a.h3.get_text(" ", strip=True)).group(1) for a in articles)
     assert shown == sorted(f.rule_id for f in expected if not f.suppressed)

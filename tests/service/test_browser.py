@@ -1,0 +1,95 @@
+"""End to end: a real server and headless Chromium upload a document through the page.
+
+Skipped unless Debian's chromium (/usr/bin/chromium) and Playwright for Python are installed;
+Playwright's own browser download is never used. The screenshot goes to $EIA_RULES_ARTEFACTS
+when set (CI keeps it), else to the test's temporary folder.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("headless browser test needs Debian's chromium at /usr/bin/chromium", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="headless browser test needs playwright")
+uvicorn = pytest.importorskip("uvicorn")
+
+from eia_rules.service import Settings, create_app
+
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """uvicorn on 127.0.0.1 in a background thread; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(create_app(Settings()), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def artefact_dir(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("EIA_RULES_ARTEFACTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_upload_a_word_document_and_see_its_findings(server, browser, kit, tmp_path):
+    page = browser.new_page(viewport={"width": 1100, "height": 900}, java_script_enabled=False)
+    external: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(server) else external.append(r.url))
+    page.goto(f"{server}/")
+    page.screenshot(path=str(artefact_dir(tmp_path) / "upload-page.png"))
+    page.get_by_label("Assessment document").set_input_files(str(kit.docx))
+    page.get_by_role("button", name="Check the document").click()
+    page.wait_for_selector("h1:has-text('Results for')")
+
+    assert page.locator("h1").inner_text() == f"Results for {kit.docx.name}"
+    findings = page.locator("article.finding")
+    expected = kit.client_for().post("/v1/check", files=kit.upload(kit.docx)).json()["findings"]
+    assert findings.count() == sum(not f["suppressed"] for f in expected) > 0
+    first_id = expected[0]["rule_id"]
+    assert page.get_by_text(f"{first_id}:", exact=False).first.is_visible()
+    page.screenshot(path=str(artefact_dir(tmp_path) / "results-page.png"), full_page=False)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download the annotated Word copy").click()
+    download = download_info.value
+    assert download.suggested_filename == f"{kit.docx.stem}-reviewed.docx"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert len(list(docx.Document(str(saved)).comments)) == findings.count() + 1
+    assert external == [], "the pages must load nothing from elsewhere"
+    page.close()
