@@ -8,6 +8,7 @@ from typing import Any
 from eia_rules.model.record import (
     CharacteristicAssessment,
     EngagementEvent,
+    EvidenceSource,
     IIARecord,
     Metadata,
     Mitigation,
@@ -55,7 +56,8 @@ def _characteristics(source: Source, labels: dict[str, Any]) -> dict[str, Charac
                 out[char] = CharacteristicAssessment(
                     status=labels["pc"][char], impact={"na": "none", "": None}.get(imp, imp),
                     reasons=str(row.get("reason", "")) if status == "assessed" else "",
-                    mitigation=str(row.get("mitigation", "")), non_assessment=imp == "na",
+                    mitigation=str(row.get("mitigation", "")),
+                    non_assessment=imp in ("na", "none") and not str(row.get("reason", "")).strip(),
                     grouped_with=[c for c in row["chars"] if c != char],
                 )
     return out
@@ -100,6 +102,7 @@ def build_record(source: Source) -> IIARecord:
         ways_of_working={w: WayOfWorking(status=s, text=_first_text(source, "wow", w))
                          for w, s in labels["ways_of_working"].items()},
         engagement=events, mitigations=mitigations,
+        evidence=[EvidenceSource(**item) for item in source.evidence],
         monitoring=Monitoring(status=labels["monitoring"], text=_first_text(source, "monitoring"),
                               review_date=_date(meta.get("review_date")), owner=meta.get("monitoring_owner", "")),
     )

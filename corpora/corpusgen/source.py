@@ -36,6 +36,7 @@ class Source:
     blocks: list[dict[str, Any]]
     notes: str
     example: str = ""
+    evidence: list[dict[str, Any]] = field(default_factory=list)
     rules: dict[str, list[str]] = field(default_factory=lambda: {"must_fire": [], "must_not_fire": []})
 
     @property
@@ -120,6 +121,7 @@ def load_source(path: Path, fragments: dict[str, list[dict[str, Any]]]) -> Sourc
         path=path, name=path.stem, family=family, format=fmt, language=data["language"],
         quality=data["quality"], meta=meta, blocks=expand(data["blocks"], fragments, variables, where),
         notes=" ".join(str(data["notes"]).split()), example=data.get("example", ""),
+        evidence=list(data.get("evidence", [])),
         rules={"must_fire": list(rules.get("must_fire", [])), "must_not_fire": list(rules.get("must_not_fire", []))},
     )
 
