@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 
 from .result import DocResult
-from .worker import RETIRE_EXIT_CODE, audit_document, warm_up
+from .worker import RETIRE_EXIT_CODE, audit_document, preload_parent, warm_up
 
 ENGINES = ("local", "dask")
 
@@ -33,10 +33,9 @@ def _crash_result(path: str, exitcode: object) -> DocResult:
 
 
 def _preload() -> None:
-    """With fork, import the heavy modules once in the parent so (re)started workers share them."""
+    """With fork, load the structurer once in the parent so (re)started workers start quickly."""
     if multiprocessing.get_start_method(allow_none=True) in (None, "fork"):
-        from .. import pipeline, structure  # noqa: F401
-        from ..engine import checker  # noqa: F401
+        preload_parent()
 
 
 def run_local(paths: Sequence[str], jobs: int, timeout: float | None) -> Iterator[DocResult]:

@@ -2,7 +2,7 @@
 
 durable_rules keeps process-global C state, so each worker process holds exactly one checker
 (the pipeline caches it) and checks one document at a time. `warm_up` builds it, and loads
-spaCy and the lexicons, by checking a tiny record once, so the first real document pays
+spaCy and the lexicons, by checking a tiny document once, so the first real document pays
 nothing extra and a broken installation fails before any document is blamed.
 
 Test-only hooks (never set them in production): `EIA_RULES_TEST_CRASH_ON=<file name>` makes
@@ -26,7 +26,8 @@ HANG_HOOK = "EIA_RULES_TEST_HANG_ON"
 # the file it is then given is not at fault and is sent again.
 RETIRE_EXIT_CODE = 75
 
-_WARM_RECORD = {"metadata": {"title": "warm-up"}}
+# A tiny document, so warm-up goes through the structurer (spaCy, lexicons) and the engine.
+_WARM_TEXT = b"# Equality impact assessment\n\n## Age\n\nNo impact on older people was found.\n"
 _retire = False
 
 
@@ -35,10 +36,18 @@ def warm_up(ignore_interrupt: bool = True) -> None:
     if ignore_interrupt:
         # Ctrl-C reaches the whole process group; only the parent decides how to stop.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from ..pipeline import check_record, parse
-    from ..structure import structure  # noqa: F401  (imports spaCy and the pattern files)
+    from ..pipeline import BytesSource, check_record, parse
 
-    check_record(parse(_WARM_RECORD))
+    check_record(parse(BytesSource("warm-up.md", _WARM_TEXT)))
+
+
+def preload_parent() -> None:
+    """Before forking workers: read the tiny document here, so spaCy, the lexicons and the
+    modules are loaded once and shared copy-on-write. The rules engine is not built here:
+    each worker builds its own in `warm_up`."""
+    from ..pipeline import BytesSource, parse
+
+    parse(BytesSource("warm-up.md", _WARM_TEXT))
 
 
 def _test_hooks(path: str) -> None:

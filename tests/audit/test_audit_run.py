@@ -1,0 +1,162 @@
+"""End-to-end audits: broken files recorded, resume, crashes, hangs, Ctrl-C, Dask, exports."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from eia_rules_cli.main import cli
+
+from eia_rules.audit import AuditOptions, run_audit
+from eia_rules.audit.worker import CRASH_HOOK, HANG_HOOK
+
+from .conftest import BROKEN, GOOD, small_md
+
+
+def _rows(db: Path, sql: str, *args: object) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, args).fetchall()
+
+
+def _statuses(db: Path) -> dict[str, tuple[str, str | None, str | None]]:
+    """file name -> (status, failure kind, reason)."""
+    return {Path(p).name: (s, k, r) for p, s, k, r in _rows(
+        db, "SELECT d.path, d.status, f.kind, f.reason FROM documents d "
+            "LEFT JOIN failures f ON f.document_id = d.id")}
+
+
+def _findings(db: Path) -> set[tuple[str, str, str]]:
+    return set(_rows(db, "SELECT d.path, f.rule_id, f.fingerprint FROM findings f "
+                         "JOIN documents d ON d.id = f.document_id"))
+
+
+@pytest.fixture(scope="module")
+def audited(mixed_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, object]:
+    """The mixed folder audited once through the command line, with a CSV export."""
+    out = tmp_path_factory.mktemp("out")
+    db, export = out / "audit.sqlite", out / "findings.csv"
+    result = CliRunner().invoke(cli, ["audit", str(mixed_folder), "--db", str(db), "--jobs", "2",
+                                      "--export", str(export)], catch_exceptions=False)
+    return db, export, result
+
+
+def test_every_broken_file_is_recorded_with_its_reason_and_good_ones_are_checked(audited):
+    db, _, result = audited
+    assert result.exit_code == 0, result.output
+    statuses = _statuses(db)
+    assert set(statuses) == {Path(p).name for p in GOOD} | set(BROKEN)  # no label file, no hidden file
+    for name, (_, words) in BROKEN.items():
+        status, kind, reason = statuses[name]
+        assert (status, kind) == ("failed", "input"), name
+        assert words.lower() in reason.lower(), (name, reason)
+    for rel in GOOD:
+        assert statuses[Path(rel).name][0] == "ok"
+        assert _rows(db, "SELECT COUNT(*) FROM findings f JOIN documents d ON d.id = f.document_id "
+                         "WHERE d.path LIKE ?", f"%{Path(rel).name}")[0][0] > 0
+    assert "Failed documents" in result.output and "Findings by family" in result.output
+
+
+def test_directorate_and_date_come_from_the_record_or_the_folders(audited):
+    db, _, _ = audited
+    rows = {Path(p).name: (d, s, when) for p, d, s, when in _rows(
+        db, "SELECT path, directorate, service, doc_date FROM documents")}
+    directorate, service, when = rows["library-hours.docx"]
+    assert directorate == "Customer Services"
+    assert service and when and when.startswith("2024-")  # the record's own fields win over "2024"
+    assert rows["weak-iia.md"][0] == "Leisure"
+
+
+def test_csv_export_has_a_row_per_document_and_per_finding(audited):
+    db, export, _ = audited
+    with export.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    documents = [r for r in rows if r["kind"] == "document"]
+    findings = [r for r in rows if r["kind"] == "finding"]
+    assert len(documents) == len(GOOD) + len(BROKEN)
+    assert len(findings) == _rows(db, "SELECT COUNT(*) FROM findings")[0][0]
+    failed = {Path(r["path"]).name: r["message"] for r in documents if r["status"] == "failed"}
+    assert set(failed) == set(BROKEN) and all(failed.values())
+    assert all(r["code"] and r["severity"] in ("error", "warning", "info") for r in findings)
+
+
+def test_export_command_writes_jsonl(audited, tmp_path):
+    db, _, _ = audited
+    dest = tmp_path / "all.jsonl"
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "-o", str(dest)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in dest.read_text("utf-8").splitlines()]
+    assert {r["kind"] for r in rows} == {"document", "finding"}
+    assert sum(r["kind"] == "finding" for r in rows) == _rows(db, "SELECT COUNT(*) FROM findings")[0][0]
+
+
+def test_rerun_skips_unchanged_documents_and_force_redoes_them(audited, mixed_folder, tmp_path):
+    db = tmp_path / "copy.sqlite"
+    shutil.copy(audited[0], db)
+    again = run_audit([str(mixed_folder)], AuditOptions(db=db, jobs=2))
+    assert (again.skipped, again.audited) == (len(GOOD) + len(BROKEN), 0)
+
+    folder = small_md(tmp_path / "docs", ["a.md", "b.md", "c.md"])
+    run_audit([str(folder)], AuditOptions(db=db, jobs=1))
+    (folder / "b.md").write_text((folder / "b.md").read_text("utf-8") + "\nA late addition.\n", "utf-8")
+    changed = run_audit([str(folder)], AuditOptions(db=db, jobs=1))
+    assert (changed.audited, changed.skipped) == (1, 2)
+    forced = run_audit([str(folder)], AuditOptions(db=db, jobs=1, force=True))
+    assert (forced.audited, forced.skipped) == (3, 0)
+
+
+def test_a_crashing_and_a_hanging_file_lose_nothing_else(tmp_path, monkeypatch):
+    folder = small_md(tmp_path / "docs", ["a.md", "crash.md", "b.md", "hang.md", "c.md"])
+    monkeypatch.setenv(CRASH_HOOK, "crash.md")
+    monkeypatch.setenv(HANG_HOOK, "hang.md")
+    db = tmp_path / "audit.sqlite"
+    run = run_audit([str(folder)], AuditOptions(db=db, jobs=2, timeout=3))
+    statuses = _statuses(db)
+    assert run.audited == 5
+    assert statuses["crash.md"][:2] == ("failed", "crash")
+    assert statuses["hang.md"][:2] == ("failed", "timeout")
+    assert "3 s" in statuses["hang.md"][2]
+    assert all(statuses[n][0] == "ok" for n in ("a.md", "b.md", "c.md")), statuses
+
+
+class _StopAfter:
+    """A listener that presses Ctrl-C after `n` documents are stored."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def start(self, total: int, skipped: int) -> None:
+        pass
+
+    def advance(self, result) -> None:
+        self.n -= 1
+        if self.n == 0:
+            raise KeyboardInterrupt
+
+    def stop(self) -> None:
+        pass
+
+
+def test_interrupted_audit_keeps_what_finished_and_resume_does_only_the_rest(tmp_path):
+    names = [f"doc{i}.md" for i in range(5)]
+    folder = small_md(tmp_path / "docs", names)
+    db = tmp_path / "audit.sqlite"
+    stopped = run_audit([str(folder)], AuditOptions(db=db, jobs=1), _StopAfter(2))
+    assert stopped.interrupted and stopped.audited == 2
+    assert len(_statuses(db)) == 2
+    assert _rows(db, "SELECT status FROM runs WHERE id = ?", stopped.run_id) == [("interrupted",)]
+    resumed = run_audit([str(folder)], AuditOptions(db=db, jobs=2))
+    assert (resumed.skipped, resumed.audited, resumed.interrupted) == (2, 3, False)
+    assert set(_statuses(db)) == set(names)
+
+
+def test_dask_engine_gives_the_same_findings_as_the_local_engine(audited, mixed_folder, tmp_path):
+    pytest.importorskip("distributed")
+    db = tmp_path / "dask.sqlite"
+    run = run_audit([str(mixed_folder)], AuditOptions(db=db, jobs=2, engine="dask"))
+    assert run.audited == len(GOOD) + len(BROKEN)
+    assert _statuses(db) == _statuses(audited[0])
+    assert _findings(db) == _findings(audited[0])
