@@ -36,6 +36,7 @@ _STARTER_WINDOW = 3       # tokens before the first characteristic for a sentenc
 @dataclass
 class _Acc:
     units: list[Unit] = field(default_factory=list)
+    entries: list[Unit] = field(default_factory=list)  # units that are about this group alone
     judgements: list[tuple[str, Unit, bool]] = field(default_factory=list)
     grouped: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -137,6 +138,8 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
                     acc[c].judgements.append((impact, unit, True))
                     acc[c].grouped += [o for o in subjects + others if o != c]
         for c in subjects:
+            if len(subjects) == 1 and (impact or unit.table_row or primary):
+                acc[c].entries.append(unit)
             _read_content(acc[c], unit)
     return {k: _finish(a) for k, a in acc.items()}
 
@@ -194,7 +197,10 @@ def _finish(a: _Acc) -> CharacteristicAssessment:
     out = CharacteristicAssessment()
     if not a.units and not a.judgements:
         return out
-    locations: list[Location] = merge_locations([u.locations for u in a.units] + [u.locations for _, u, _ in a.judgements])
+    # The group's own entry (its row or paragraph) first: findings point at locations[0].
+    locations: list[Location] = merge_locations([u.locations for u in a.entries]
+                                                + [u.locations for _, u, _ in a.judgements]
+                                                + [u.locations for u in a.units])
     out.locations = locations
     out.evidence = list(dict.fromkeys(a.evidence))
     out.mitigation, out.justification = a.mitigation, a.justification

@@ -7,6 +7,8 @@ named features or a judgement), `mentioned` when it is only named, `absent` othe
 """
 from __future__ import annotations
 
+import re
+
 from ..model.record import PSED_AIMS, TOPIC_FLAGS, Topic, TopicStatus
 from .characteristics import content_words
 from .judgement import judge
@@ -16,6 +18,20 @@ from .units import Unit
 
 MIN_ADDRESSED_CONTENT = 15  # content words about the topic that make it addressed
 MIN_AIM_CONTENT = 6
+_MANY_FEATURES = 2          # named features that show substance in a short section...
+MIN_FEATURED_CONTENT = 8    # ...with at least this many content words
+# Welsh language: a section that finds an adverse effect and then says what the proposal does
+# about it ('To treat Welsh no less favourably, learners ... will pay the same charge') has
+# considered how to reduce adverse effects, however it is worded; a stated step that promotes
+# or offers Welsh has considered how to increase positive effects (Welsh Language Standards
+# 88-93 ask for both).
+_ADVERSE = re.compile(r"\b(discourag\w*|reduc\w*|adverse\w*|negative\w*|detriment\w*|fewer|loss|lose|harm\w*|"
+                      r"andwyol|negyddol|lleihau|colli)\b", re.IGNORECASE)
+_MEASURE = re.compile(r"\b(will|to treat|to protect|to promote|to support|so that|ensure\w*|designed|"
+                      r"available in welsh|bilingual\w*|byddwn|bydd|er mwyn|sicrhau)\b", re.IGNORECASE)
+_PROMOTE = re.compile(r"\b(promot\w*|encourag\w*|increas\w*|more|support\w*|available in welsh|bilingual\w*|"
+                      r"welsh-medium|active offer|hyrwyddo|annog|cynyddu|cefnogi|dwyieithog|cynnig rhagweithiol)\b",
+                      re.IGNORECASE)
 
 
 def topic(units: list[Unit], name: str) -> Topic:
@@ -46,12 +62,31 @@ def topic(units: list[Unit], name: str) -> Topic:
             judged = True
     if not named:
         return Topic(flags=flags)
+    if name == "welsh_language":
+        _welsh_measures(body, flags)
+    if flags.get("reduce_inequality"):
+        flags["inequality_of_outcome"] = True  # 'to reduce inequality of outcome we ...' considers it
     content = sum(content_words(u, skip_first_cell=False)[0] for u in body)
-    substantive = content >= MIN_ADDRESSED_CONTENT and (any(flags.values()) or judged)
+    features = sum(flags.values())
+    substantive = (content >= MIN_ADDRESSED_CONTENT and (features or judged)) or \
+        (features >= _MANY_FEATURES and content >= MIN_FEATURED_CONTENT)
     status = TopicStatus.ADDRESSED if substantive else TopicStatus.MENTIONED
     text = " ".join(u.text for u in (body or named))[:2000]
+    own = [u for u, f in zip(units, fields) if f == name and (u in named)]
     return Topic(status=status, text=text, flags=flags,
-                 locations=merge_locations(u.locations for u in (body or named)))
+                 locations=merge_locations([*(u.locations for u in own), *(u.locations for u in (body or named))]))
+
+
+def _welsh_measures(body: list[Unit], flags: dict[str, bool]) -> None:
+    """Set the two design flags from the steps a Welsh language section states."""
+    adverse = any(_ADVERSE.search(u.text) for u in body)
+    for unit in body:
+        if not _MEASURE.search(unit.text) or unit.is_question or unit.is_instruction:
+            continue
+        if adverse:
+            flags["reduce_adverse"] = True
+        if _PROMOTE.search(unit.text):
+            flags["increase_positive"] = True
 
 
 def psed_aims(units: list[Unit]) -> dict[str, Topic]:
