@@ -61,7 +61,7 @@ cli.add_command(serve)
 def main() -> None:
     """Console entry point. Click exits 2 on usage errors; ClickException's own code is kept at 2 too."""
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False)  # returns the code given to ctx.exit()
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:
@@ -70,7 +70,7 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -26,4 +26,9 @@ def test_console_script_exit_codes(tmp_path):
     assert bad.returncode == 2
     assert bad.stderr.strip() == f"eia-rules: error: {empty}: the file is empty"
     assert _run("explain", "NOPE1", cwd=tmp_path).returncode == 2
+    (tmp_path / ".eia-rules.toml").write_text('[profile]\nbody_type = "council"\n', encoding="utf-8")
+    doc = tmp_path / "draft.md"
+    doc.write_text((EXAMPLES / "weak-iia.md").read_text(encoding="utf-8"), encoding="utf-8")
+    config_error = _run("check", doc, cwd=tmp_path)
+    assert config_error.returncode == 2 and "body_type" in config_error.stderr
     assert _run("--help", cwd=tmp_path).returncode == 0
