@@ -6,7 +6,11 @@ says what is a heading, list item or table cell, and `.map` gives source lines.
 Plain text has no markup, so structure is guessed conservatively: paragraphs are separated by
 blank lines; a line is a heading only when it looks like one by a strong sign (a number such
 as "2.1 Evidence", "Section 3: ...", "Annex B", ALL CAPS, or a short line ending in ':');
-lines starting with "- ", "* ", "• ", "a)" or "(i)" are list items. Anything else, including
+lines starting with "- ", "* ", "• ", "a)" or "(i)" are list items; a line underlined with
+'===' or '---' is a heading. Lines with '|' separators are table rows (the first row is the
+header; '|---|' rules are skipped), as forms pasted from a table look. A short line with no
+closing full stop ('Disability', 'Officer completing') stays a block of its own rather than
+being joined to the paragraph: pasted forms put one label per line. Anything else, including
 web-page chrome copied along with the text, stays a paragraph for the structurer to judge.
 """
 from __future__ import annotations
@@ -109,11 +113,15 @@ _MAX_NUMBERED_WORDS = 25
 _MAX_CAPS_WORDS = 10
 _MAX_LABEL_WORDS = 6
 _UNWRAPPED_LINE = 100  # longer lines mean the text was not hard-wrapped
+_SHORT_LINE_WORDS = 6  # a line this short without a full stop is a label, not part of a paragraph
+_SHORT_LINE_CHARS = 60
+_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:\-+]+$")
 
 
 @dataclass
 class _Segment:
-    kind: str  # "heading", "paragraph" or "list_item"
+    kind: str  # "heading", "paragraph", "list_item" or "table" (lines are '|' rows)
     line: int
     lines: list[str] = field(default_factory=list)
     level: int = 1
@@ -130,6 +138,8 @@ def read_plain_text(source: str, builder: BlockBuilder) -> None:
             else:
                 structural_level = level
             builder.heading(segment.lines[0], level, line=segment.line)
+        elif segment.kind == "table":
+            builder.table(_grid(segment))
         elif segment.kind == "list_item":
             builder.list_item(" ".join(segment.lines), line=segment.line)
         else:
@@ -152,15 +162,53 @@ def _paragraphs(source: str) -> Iterator[tuple[int, list[str]]]:
         yield first, lines
 
 
+def _is_table_line(line: str) -> bool:
+    text = line.strip()
+    return text.startswith("|") or text.count("|") >= 2
+
+
+def _grid(segment: _Segment) -> Grid:
+    """'|'-separated rows as a grid; rule lines such as '|---|---|' are dropped."""
+    grid: Grid = []
+    for offset, line in enumerate(segment.lines):
+        if _TABLE_RULE.match(line):
+            continue
+        text = line.strip()
+        text = text[1:] if text.startswith("|") else text
+        text = text[:-1] if text.endswith("|") else text
+        grid.append([Cell(c.strip(), line=segment.line + offset) for c in text.split("|")])
+    return grid
+
+
+def _split_tables(first: int, lines: list[str]) -> Iterator[tuple[int, list[str], bool]]:
+    """Runs of table rows and of other lines within one block of non-blank lines."""
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or _is_table_line(lines[i]) != _is_table_line(lines[start]):
+            yield first + start, lines[start:i], _is_table_line(lines[start])
+            start = i
+
+
 def _segments(source: str) -> Iterator[_Segment]:
-    for first, lines in _paragraphs(source):
-        if len(lines) > 1 and max(len(line) for line in lines) > _UNWRAPPED_LINE:
-            # Text copied from a web page or exported without wrapping puts each paragraph on
-            # one long line and no blank line between them: each line is its own paragraph.
-            for offset, line in enumerate(lines):
-                yield from _group_segments(first + offset, [line])
-        else:
-            yield from _group_segments(first, lines)
+    for first_line, all_lines in _paragraphs(source):
+        for first, lines, is_table in _split_tables(first_line, all_lines):
+            if is_table:
+                yield _Segment("table", first, lines)
+            else:
+                yield from _text_segments(first, lines)
+
+
+def _text_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
+    if len(lines) == 2 and _UNDERLINE.match(lines[1]) and len(lines[0].split()) <= _MAX_NUMBERED_WORDS:
+        yield _Segment("heading", first, [lines[0].strip()], 1 if lines[1].strip()[0] == "=" else 2)
+        return
+    if len(lines) > 1 and max(len(line) for line in lines) > _UNWRAPPED_LINE:
+        # Text copied from a web page or exported without wrapping puts each paragraph on
+        # one long line and no blank line between them: each line is its own paragraph.
+        for offset, line in enumerate(lines):
+            yield from _group_segments(first + offset, [line])
+    else:
+        yield from _group_segments(first, lines)
 
 
 def _group_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
@@ -181,6 +229,12 @@ def _group_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
             if current is not None:
                 yield current
             current = _Segment("list_item", number, [text])
+        elif len(lines) > 1 and _label_line(text) and _ends_sentence(current) \
+                and (offset + 1 == len(lines) or not lines[offset + 1].strip()[:1].islower()):
+            if current is not None:
+                yield current
+            yield _Segment("paragraph", number, [text])
+            current = None
         elif current is None:
             kind = "list_item" if _SINGLE_NUMBER.match(text) else "paragraph"
             current = _Segment(kind, number, [text])
@@ -188,6 +242,17 @@ def _group_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
             current.lines.append(text)
     if current is not None:
         yield current
+
+
+def _ends_sentence(current: _Segment | None) -> bool:
+    """True when a short line cannot be the wrapped tail of the text before it."""
+    return current is None or current.lines[-1].rstrip().endswith((".", ":", "?", "!"))
+
+
+def _label_line(text: str) -> bool:
+    """A short line with no closing full stop that starts like a label ('Disability', 'Date:')."""
+    return (len(text.split()) <= _SHORT_LINE_WORDS and len(text) <= _SHORT_LINE_CHARS
+            and not text.endswith((".", ",", ";")) and (text[:1].isupper() or text[:1].isdigit()))
 
 
 def heading_level(text: str, *, alone: bool) -> int | None:
