@@ -70,14 +70,19 @@ def _checker_for(ruleset: RuleSet | None) -> Checker:
 
 
 def check_record(record: IIARecord, config: Any = None, ruleset: RuleSet | None = None,
-                 today: date | None = None) -> Report:
-    """Run the rules over a record and apply the officer's justified suppressions."""
-    from .config import config_for
+                 today: date | None = None, *, local_files: bool = True) -> Report:
+    """Run the rules over a record and apply the officer's justified suppressions.
+
+    With `local_files` (the default), configuration is discovered upward from the record's
+    source file and a suppression sidecar next to it is read. A service checking uploads passes
+    False: an uploaded file name must never pick up files on the server.
+    """
+    from .config import Config, config_for
     from .suppression import apply_suppressions, sidecar_for
 
-    doc_path = Path(record.source.path) if record.source.path else None
+    doc_path = Path(record.source.path) if record.source.path and local_files else None
     if config is None:
-        config = config_for(document=doc_path)
+        config = config_for(document=doc_path) if doc_path else Config()
     checker = _checker_for(ruleset)
     with _ENGINE_LOCK:  # durable_rules keeps process-global C state: one document at a time
         result = checker.check(record, profile=config.profile_dict(), today=today)
@@ -99,4 +104,5 @@ def check_record(record: IIARecord, config: Any = None, ruleset: RuleSet | None 
 
 def check(source: Source, *, config: Any = None, ruleset: RuleSet | None = None, today: date | None = None) -> Report:
     """Parse and check one assessment; the main entry point of the library."""
-    return check_record(parse(source), config=config, ruleset=ruleset, today=today)
+    local = isinstance(source, (str, Path))
+    return check_record(parse(source), config=config, ruleset=ruleset, today=today, local_files=local)

@@ -85,13 +85,8 @@ class Worker:
         return self.check_parsed(self.parse(upload), upload.filename)
 
     def check_parsed(self, record: IIARecord, filename: str) -> Report:
-        """Check with the operator's configuration, never with files found from the upload's name.
-
-        The record's path is blanked for the engine so the pipeline looks for no suppression
-        sidecar next to it on the server; the report gets the uploaded name back.
-        """
-        anonymous = record.model_copy(update={"source": record.source.model_copy(update={"path": ""})})
-        report = check_record(anonymous, config=self.config)
+        """Check with the operator's configuration, never with files found from the upload's name."""
+        report = check_record(record, config=self.config, local_files=False)
         return report.model_copy(update={"path": filename})
 
     def annotate(self, upload: Upload) -> tuple[Report, bytes]:
