@@ -35,7 +35,7 @@ def _apply_tags(tags: dict[str, Any], pc: dict[str, str], ways: dict[str, str], 
                 if way not in ways:
                     raise ValueError(f"{where}: unknown way of working {way!r}")
                 ways[way] = stronger("way", ways[way], status)
-        elif key == "engagement":
+        elif key in ("engagement", "wellbeing_goals"):
             continue
         elif key in topics:
             topics[key] = stronger("topic", topics[key], value)
@@ -57,6 +57,7 @@ def derive(source: Source) -> dict[str, Any]:
     ways = {w: "absent" for w in WAYS}
     topics = {t: "absent" for t in TOPICS}
     events: list[dict[str, Any]] = []
+    goals = "absent"
     for i, block in enumerate(source.blocks):
         where = f"{source.name} block {i + 1}"
         kind = block_type(block)
@@ -69,6 +70,7 @@ def derive(source: Source) -> dict[str, Any]:
             events.append(block)
         if "engagement" in block.get("tags", {}):
             events.append(block["tags"]["engagement"])
+        goals = stronger("topic", goals, block.get("tags", {}).get("wellbeing_goals", "absent"))
         _apply_tags(block.get("tags", {}), pc, ways, topics, where)
     labels = {
         "document": source.document,
@@ -79,6 +81,8 @@ def derive(source: Source) -> dict[str, Any]:
         "pc": pc,
         "socio_economic": topics["socio_economic"],
         "ways_of_working": ways,
+        "wellbeing_goals": goals,
+        "strategic": source.meta.get("is_strategic", "unknown"),
         "consultation": _consultation(events),
         "welsh_language": topics["welsh_language"],
         "childrens_rights": topics["childrens_rights"],

@@ -3,7 +3,11 @@
 Only rules whose `when` tests nothing but a status the labels carry are listed, so the
 expectation is certain: e.g. PC001 matches `{kind: characteristic, status: absent}`, so it must
 fire exactly when some characteristic is labelled `absent`. Findings of rules whose duty does not
-apply to a body are downgraded, not dropped, so applicability does not change these.
+apply to a body are downgraded, not dropped, so a body's duties do not change these; a rule's own
+`applies_when` does, and is mirrored here: WF002-WF006 only apply when some way of working is
+considered (with all five absent, WF001 reports the missing section once, and only when no
+well-being goal is discussed either), and the socio-economic rules only when the document does
+not state that the decision is not strategic.
 """
 from __future__ import annotations
 
@@ -15,13 +19,25 @@ Predicate = Callable[[dict[str, Any]], bool]
 _WAY_RULES = {"WF002": "long_term", "WF003": "prevention", "WF004": "integration", "WF005": "collaboration",
               "WF006": "involvement"}
 
+
+
+def _no_way_considered(lab: dict[str, Any]) -> bool:
+    return all(status == "absent" for status in lab["ways_of_working"].values())
+
+
+def _strategic(lab: dict[str, Any]) -> bool:
+    return lab.get("strategic", "unknown") != "no"
+
+
 RULES: dict[str, Predicate] = {
     "PC001": lambda lab: "absent" in lab["pc"].values(),
     "PC002": lambda lab: "listed" in lab["pc"].values(),
-    **{code: (lambda lab, way=way: lab["ways_of_working"][way] == "absent") for code, way in _WAY_RULES.items()},
+    "WF001": lambda lab: _no_way_considered(lab) and lab["wellbeing_goals"] == "absent",
+    **{code: (lambda lab, way=way: lab["ways_of_working"][way] == "absent" and not _no_way_considered(lab))
+       for code, way in _WAY_RULES.items()},
     "WF007": lambda lab: "mentioned" in lab["ways_of_working"].values(),
-    "SE001": lambda lab: lab["socio_economic"] == "absent",
-    "SE003": lambda lab: lab["socio_economic"] == "mentioned",
+    "SE001": lambda lab: _strategic(lab) and lab["socio_economic"] == "absent",
+    "SE003": lambda lab: _strategic(lab) and lab["socio_economic"] == "mentioned",
     "WL001": lambda lab: lab["welsh_language"] == "absent",
     "WL006": lambda lab: lab["welsh_language"] == "mentioned",
     "CR001": lambda lab: lab["childrens_rights"] == "absent",
