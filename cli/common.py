@@ -1,26 +1,17 @@
 """Helpers shared by the commands: finding documents, reporting unreadable ones."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
-SUPPORTED_SUFFIXES = (".docx", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt", ".json")
+from eia_rules.discovery import discover
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Path]:
-    """Files as given, and the supported documents under any folder given (sorted, recursive)."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if (child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES
-                        and not child.name.endswith(".expected.json")
-                        and not any(part.startswith(".") for part in child.relative_to(p).parts)):
-                    yield child
-        else:
-            yield p
+def expand_paths(paths: Iterable[str]) -> list[Path]:
+    """Files as given, and the documents under folders, globs and @list files (as `audit` finds them)."""
+    return [found.path for found in discover(paths)]
 
 
 def report_unreadable(message: str) -> None:

@@ -7,7 +7,7 @@ See docs/audit.md for the command line and for running across several machines w
 """
 from __future__ import annotations
 
-from .discover import discover
+from ..discovery import discover
 from .export import export_file
 from .runner import AuditOptions, AuditRun, run_audit
 from .store import DEFAULT_DB, Store

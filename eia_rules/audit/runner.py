@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import EiaRulesError
-from .discover import Found, discover
+from ..discovery import Found, discover
 from .engines import run_engine
 from .folders import folder_labels
 from .result import DocResult

@@ -19,7 +19,7 @@ from .limits import corrupt, load_bytes
 SUPPORTED_FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "md", "txt", "json")
 _SUPPORTED_TEXT = "supported formats are .docx, .pdf, .html, .md, .txt and .json (an IIA record)"
 
-_EXTENSIONS: dict[str, str] = {
+EXTENSIONS: dict[str, str] = {
     ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
     ".xhtml": "html", ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt",
     ".json": "json",
@@ -27,7 +27,7 @@ _EXTENSIONS: dict[str, str] = {
 _TEXT_FORMATS = {"html", "md", "txt", "json"}
 
 # what the file is, and what the user can do about it
-_UNSUPPORTED_EXTENSIONS: dict[str, tuple[str, str]] = {
+UNSUPPORTED_EXTENSIONS: dict[str, tuple[str, str]] = {
     ".doc": ("an older Word 97-2003 document (.doc)", "save it as .docx"),
     ".xlsx": ("a spreadsheet (.xlsx)", ""), ".xls": ("a spreadsheet (.xls)", ""),
     ".csv": ("a spreadsheet (.csv)", ""),
@@ -49,7 +49,7 @@ _HTML_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+h
 
 def _extension_format(path: str) -> tuple[str, str | None]:
     suffix = PurePath(path).suffix.lower()
-    return suffix, _EXTENSIONS.get(suffix)
+    return suffix, EXTENSIONS.get(suffix)
 
 
 def _unsupported(path: str, what: str, advice: str = "") -> InputError:
@@ -124,15 +124,15 @@ def detect_format(path: str | os.PathLike[str], data: bytes | None = None) -> st
     content = _content_format(name, data)
     if content == "ole":
         if suffix == ".doc":
-            raise _unsupported(name, *_UNSUPPORTED_EXTENSIONS[".doc"])
+            raise _unsupported(name, *UNSUPPORTED_EXTENSIONS[".doc"])
         if suffix in (".docx", ".docm") or b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
             raise InputError(name, "encrypted or password-protected Word file (remove the password and try again)")
         raise _unsupported(name, "an older Microsoft Office binary file (.doc/.xls/.ppt)")
     if content == "text":
         if by_name in _TEXT_FORMATS:
             return by_name
-        if suffix in _UNSUPPORTED_EXTENSIONS:
-            raise _unsupported(name, *_UNSUPPORTED_EXTENSIONS[suffix])
+        if suffix in UNSUPPORTED_EXTENSIONS:
+            raise _unsupported(name, *UNSUPPORTED_EXTENSIONS[suffix])
         if by_name is not None:
             raise _mismatch(name, "plain text", suffix)
         return "txt"
@@ -142,8 +142,8 @@ def detect_format(path: str | os.PathLike[str], data: bytes | None = None) -> st
         return by_name
     if by_name is not None and by_name != content:
         raise _mismatch(name, content.upper() if content != "docx" else "a Word document", suffix)
-    if by_name is None and suffix in _UNSUPPORTED_EXTENSIONS and content not in ("pdf", "docx"):
-        raise _unsupported(name, *_UNSUPPORTED_EXTENSIONS[suffix])
+    if by_name is None and suffix in UNSUPPORTED_EXTENSIONS and content not in ("pdf", "docx"):
+        raise _unsupported(name, *UNSUPPORTED_EXTENSIONS[suffix])
     return content
 
 

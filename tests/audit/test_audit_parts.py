@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eia_rules.audit.discover import discover
+from eia_rules.discovery import discover
 from eia_rules.audit.folders import folder_labels
 from eia_rules.audit.migrate import migrate, migrations
 from eia_rules.audit.store import Store

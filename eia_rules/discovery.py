@@ -1,4 +1,4 @@
-"""Find the documents to audit: folders (recursive), glob patterns and `@list.txt` files.
+"""Find the documents to check or audit: folders (recursive), glob patterns and `@list.txt` files.
 
 Under a folder, supported documents are taken, and so are files that are plainly documents in
 a format eia-rules cannot read (.doc, .odt, .rtf...): an archive audit should say they exist
@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
-from ..readers.sniff import _EXTENSIONS, _UNSUPPORTED_EXTENSIONS
+from .errors import InputError
+from .readers.sniff import EXTENSIONS, UNSUPPORTED_EXTENSIONS
 
-DOCUMENT_SUFFIXES = frozenset(_EXTENSIONS) | frozenset(_UNSUPPORTED_EXTENSIONS) - {".zip", ".csv"}
+DOCUMENT_SUFFIXES = frozenset(EXTENSIONS) | frozenset(UNSUPPORTED_EXTENSIONS) - {".zip", ".csv"}
 _GLOB_CHARS = set("*?[")
 
 
