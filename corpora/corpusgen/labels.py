@@ -83,6 +83,7 @@ def derive(source: Source) -> dict[str, Any]:
         "ways_of_working": ways,
         "wellbeing_goals": goals,
         "strategic": source.meta.get("is_strategic", "unknown"),
+        "sets_wellbeing_objectives": source.meta.get("sets_wellbeing_objectives", "no") == "yes",
         "consultation": _consultation(events),
         "welsh_language": topics["welsh_language"],
         "childrens_rights": topics["childrens_rights"],

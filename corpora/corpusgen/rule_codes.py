@@ -6,7 +6,8 @@ fire exactly when some characteristic is labelled `absent`. Findings of rules wh
 apply to a body are downgraded, not dropped, so a body's duties do not change these; a rule's own
 `applies_when` does, and is mirrored here: WF002-WF006 only apply when some way of working is
 considered (with all five absent, WF001 reports the missing section once, and only when no
-well-being goal is discussed either), and the socio-economic rules only when the document does
+well-being goal is discussed either; WF011 instead when the proposal sets the body's well-being
+objectives), and the socio-economic rules only when the document does
 not state that the decision is not strategic.
 """
 from __future__ import annotations
@@ -32,7 +33,10 @@ def _strategic(lab: dict[str, Any]) -> bool:
 RULES: dict[str, Predicate] = {
     "PC001": lambda lab: "absent" in lab["pc"].values(),
     "PC002": lambda lab: "listed" in lab["pc"].values(),
-    "WF001": lambda lab: _no_way_considered(lab) and lab["wellbeing_goals"] == "absent",
+    "WF001": lambda lab: (_no_way_considered(lab) and lab["wellbeing_goals"] == "absent"
+                          and not lab["sets_wellbeing_objectives"]),
+    "WF011": lambda lab: (_no_way_considered(lab) and lab["wellbeing_goals"] == "absent"
+                          and lab["sets_wellbeing_objectives"]),
     **{code: (lambda lab, way=way: lab["ways_of_working"][way] == "absent" and not _no_way_considered(lab))
        for code, way in _WAY_RULES.items()},
     "WF007": lambda lab: "mentioned" in lab["ways_of_working"].values(),

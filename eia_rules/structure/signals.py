@@ -1,14 +1,15 @@
 """Quality signals (SIGNALS): intersectionality, cumulative impact, lived experience,
 retrospective wording, screening out, data gaps, alternatives considered, changes made, and
 what the proposal is (a service reduction, access for disabled people, health impact, a
-substantial impact). Template guidance often names the latter ('consider accessibility'), so
+substantial impact, setting or revising the body's well-being objectives or corporate plan). Template guidance often names the latter ('consider accessibility'), so
 they are read from statements only, never from prompts or instructions."""
 from __future__ import annotations
 
 from ..model.record import SIGNALS, TextItem
 from .units import Unit
 
-_STATEMENT_ONLY = frozenset({"service_reduction", "disability_access", "health_impact", "substantial_impact"})
+_STATEMENT_ONLY = frozenset({"service_reduction", "disability_access", "health_impact", "substantial_impact",
+                             "sets_wellbeing_objectives"})
 
 
 def extract(units: list[Unit]) -> dict[str, TextItem]:

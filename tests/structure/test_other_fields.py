@@ -97,3 +97,16 @@ def test_signals_with_locations() -> None:
 def test_structure_is_pure() -> None:
     doc = doc_from_lines("# Age\nNeutral impact because the service is open to all ages equally by appointment.")
     assert structure(doc).model_dump() == structure(doc).model_dump()
+
+
+def test_setting_wellbeing_objectives_is_read_from_statements_in_english_and_welsh() -> None:
+    english = structure(doc_from_lines("Intro\nThe Council is refreshing its Corporate Plan and setting new well-being objectives."))
+    welsh = structure(doc_from_lines("Cyflwyniad\nMae'r Cyngor yn adolygu ei amcanion llesiant ar gyfer 2025-2030."))
+    assert english.signals["sets_wellbeing_objectives"].locations[0].line == 2
+    assert "sets_wellbeing_objectives" in welsh.signals
+
+
+def test_a_reference_to_the_corporate_plan_or_a_prompt_is_not_setting_objectives() -> None:
+    text = ("Does the proposal set or revise the Council's well-being objectives?\n"
+            "The new opening hours support the corporate plan. Review date: March 2026.")
+    assert "sets_wellbeing_objectives" not in structure(doc_from_lines(text)).signals
