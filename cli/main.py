@@ -16,6 +16,7 @@ from .audit_cmd import audit, export
 from .check_cmd import check
 from .eval_cmd import eval_cmd
 from .parse_cmd import parse
+from .report_cmd import report
 from .rules_cmd import explain, rules
 from .schema_cmd import schema
 from .serve_cmd import serve
@@ -56,6 +57,7 @@ cli.add_command(export)
 cli.add_command(eval_cmd)
 cli.add_command(schema)
 cli.add_command(serve)
+cli.add_command(report)
 
 
 def main() -> None:

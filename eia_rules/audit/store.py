@@ -95,6 +95,8 @@ class Store:
         """Record that this run found these (unchanged, skipped) documents."""
         with self._transaction() as c:
             c.executemany("UPDATE documents SET seen_run_id = ? WHERE path = ?", [(run_id, p) for p in paths])
+            for path in paths:
+                _snapshot(c, run_id, path)
 
     def save(self, run_id: int, info: DocumentInfo, result: DocResult, rules_version: str) -> None:
         """Replace whatever was stored for this path with this result, in one transaction."""
@@ -118,9 +120,24 @@ class Store:
             if result.status == "failed":
                 c.execute("INSERT INTO failures (document_id, kind, reason) VALUES (?,?,?)",
                           (doc_id, result.failure_kind or "error", result.reason))
+            _snapshot(c, run_id, info.path)
 
     def _transaction(self):
         return _Transaction(self.conn)
+
+
+def _snapshot(c: sqlite3.Connection, run_id: int, path: str) -> None:
+    """Keep what this run found for `path` (run_documents, run_findings), so runs can be compared
+    after later runs have replaced the document's own rows."""
+    c.execute("DELETE FROM run_documents WHERE run_id = ? AND path = ?", (run_id, path))
+    c.execute("DELETE FROM run_findings WHERE run_id = ? AND path = ?", (run_id, path))
+    c.execute("INSERT INTO run_documents (run_id, path, sha256, status, directorate, service, doc_date) "
+              "SELECT ?, path, sha256, status, directorate, service, doc_date FROM documents WHERE path = ?",
+              (run_id, path))
+    c.execute("INSERT INTO run_findings (run_id, path, rule_id, family, severity, outcome, suppressed, count) "
+              "SELECT ?, d.path, f.rule_id, f.family, f.severity, f.outcome, f.suppressed, COUNT(*) "
+              "FROM findings f JOIN documents d ON d.id = f.document_id WHERE d.path = ? "
+              "GROUP BY f.rule_id, f.family, f.severity, f.outcome, f.suppressed", (run_id, path))
 
 
 class _Transaction:
