@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from eia_rules.model.record import (
+    TOPIC_FLAGS,
     CharacteristicAssessment,
     EngagementEvent,
     EvidenceSource,
@@ -75,6 +76,25 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _topic_flags(source: Source, topic: str) -> dict[str, bool]:
+    """Flags a forms system stores as answers: the `flags` listed on the blocks tagged with the topic."""
+    named = {f for b in source.blocks if topic in b.get("tags", {}) for f in b.get("flags", [])}
+    unknown = named - set(TOPIC_FLAGS.get(topic, ()))
+    if unknown:
+        raise ValueError(f"{source.name}: unknown {topic} flags {sorted(unknown)}")
+    return {f: f in named for f in TOPIC_FLAGS.get(topic, ())}
+
+
+def _event(block: dict[str, Any]) -> EngagementEvent:
+    start, end = _date(block.get("start")), _date(block.get("end"))
+    return EngagementEvent(
+        text=block_text(block), who=list(block.get("who_names", [])), represents=list(block.get("represents", [])),
+        methods=list(block.get("methods", [])), start=start, end=end,
+        duration_days=(end - start).days if start and end else None,
+        responses=block.get("responses"), responses_considered=bool(block.get("responses_considered")),
+        changes_made=str(block.get("changes", "")), vague=bool(block.get("vague")))
+
+
 def build_record(source: Source) -> IIARecord:
     """The `IIARecord` for a json-family source, with statuses equal to its labels."""
     labels = derive(source)
@@ -84,13 +104,9 @@ def build_record(source: Source) -> IIARecord:
         language=source.language,
         is_strategic={"yes": True, "no": False}.get(meta.get("is_strategic", ""), None),
     )
-    topics = {t: Topic(status=labels[t], text=_first_text(source, t)) for t in TOPICS if t not in ("mitigation", "monitoring")}
-    events = [
-        EngagementEvent(text=block_text(b), who=list(b.get("who_names", [])), methods=list(b.get("methods", [])),
-                        responses=b.get("responses"), responses_considered=bool(b.get("responses_considered")),
-                        changes_made=str(b.get("changes", "")), vague=bool(b.get("vague")))
-        for b in source.blocks if block_type(b) == "engagement"
-    ]
+    topics = {t: Topic(status=labels[t], text=_first_text(source, t), flags=_topic_flags(source, t))
+              for t in TOPICS if t not in ("mitigation", "monitoring")}
+    events = [_event(b) for b in source.blocks if block_type(b) == "engagement"]
     mitigations = [Mitigation(text=block_text(b)) for b in source.blocks
                    if b.get("tags", {}).get("mitigation") == "addressed"]
     record = IIARecord(

@@ -26,9 +26,18 @@ MIN_FEATURED_CONTENT = 8    # ...with at least this many content words
 # or offers Welsh has considered how to increase positive effects (Welsh Language Standards
 # 88-93 ask for both).
 _ADVERSE = re.compile(r"\b(discourag\w*|reduc\w*|adverse\w*|negative\w*|detriment\w*|fewer|loss|lose|harm\w*|"
+                      r"disadvantag\w*|less favourabl\w*|not (?:expected to )?affect|"
                       r"andwyol|negyddol|lleihau|colli)\b", re.IGNORECASE)
 _MEASURE = re.compile(r"\b(will|to treat|to protect|to promote|to support|so that|ensure\w*|designed|"
                       r"available in welsh|bilingual\w*|byddwn|bydd|er mwyn|sicrhau)\b", re.IGNORECASE)
+# Features whose words are about the topic wherever they appear ('deprivation weighting', 'reduce
+# inequalities of outcome'): a measure stated in the mitigation or conclusion section still counts.
+_SELF_EVIDENT: dict[str, frozenset[str]] = {"socio_economic": frozenset({"reduce_inequality", "inequality_of_outcome"})}
+# Labels that stand for one or more flags: a cost lever ('reimbursement of travel costs') counts
+# only inside the topic's own text; 'increases opportunities to use Welsh' shows both limbs of
+# opportunity and an increased positive effect.
+_FEATURE_OF: dict[str, tuple[str, ...]] = {"cost_lever": ("reduce_inequality",),
+                                           "more_opportunities": ("opportunities", "increase_positive")}
 _PROMOTE = re.compile(r"\b(promot\w*|encourag\w*|increas\w*|more|support\w*|available in welsh|bilingual\w*|"
                       r"welsh-medium|active offer|hyrwyddo|annog|cynyddu|cefnogi|dwyieithog|cynnig rhagweithiol)\b",
                       re.IGNORECASE)
@@ -41,12 +50,19 @@ def topic(units: list[Unit], name: str) -> Topic:
     named: list[Unit] = []
     body: list[Unit] = []
     judged = False
+    previous: Unit | None = None
     for unit, field in zip(units, fields):
         labels = {h.label for h in unit.hits("topics")}
-        core = name in labels
-        feats = {lab.split(":", 1)[1] for lab in labels if lab.startswith(name + ":")}
+        # a later sentence of a paragraph that named the topic is still about it
+        core = name in labels or _same_paragraph(previous, unit, named)
+        previous = unit
+        feats = {flag for lab in labels if lab.startswith(name + ":")
+                 for flag in _FEATURE_OF.get(lab.split(":", 1)[1], (lab.split(":", 1)[1],))}
         in_section = field == name
         if not (core or in_section):
+            if not (unit.is_question or unit.is_instruction):
+                for f in feats & _SELF_EVIDENT.get(name, frozenset()):
+                    flags[f] = True
             continue
         named.append(unit)
         if unit.is_question or unit.is_instruction or (unit.label_like and not unit.table_row):
@@ -75,6 +91,11 @@ def topic(units: list[Unit], name: str) -> Topic:
     own = [u for u, f in zip(units, fields) if f == name and (u in named)]
     return Topic(status=status, text=text, flags=flags,
                  locations=merge_locations([*(u.locations for u in own), *(u.locations for u in (body or named))]))
+
+
+def _same_paragraph(previous: Unit | None, unit: Unit, named: list[Unit]) -> bool:
+    return (previous is not None and bool(named) and named[-1] is previous and not unit.block_start
+            and bool(unit.blocks) and bool(previous.blocks) and unit.blocks[0] is previous.blocks[-1])
 
 
 def _welsh_measures(body: list[Unit], flags: dict[str, bool]) -> None:
