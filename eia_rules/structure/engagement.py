@@ -136,7 +136,7 @@ def _event(group: list[Unit]) -> EngagementEvent:
     hits = [h for u in group for h in u.hits("engagement")]
     labels = [h.label for h in hits]
     methods = list(dict.fromkeys(lab.split(":", 1)[1] for lab in labels if lab.startswith("method:")))
-    represents = list(dict.fromkeys(h.label for u in group for h in u.hits("characteristics")
+    represents = list(dict.fromkeys(h.label for u in group for h in u.hits("characteristics", in_names=True)
                                     if h.label in CHARACTERISTICS))
     who = _who(text)
     dates = [d for d, _ in find_dates(text)]

@@ -22,8 +22,12 @@ _QUESTION_START = re.compile(
     r"^(do|does|did|is|are|was|were|will|would|could|can|have|has|how|what|which|who|where|when|why|"
     r"please|describe|explain|list|give|provide|consider|a oes|a yw|sut|beth|pwy)\b", re.IGNORECASE)
 _INSTRUCTION = re.compile(
-    r"\b(please|you should|you need to|you will need|you must|should be completed|guidance|"
-    r"consider whether|if yes|if no|if so|tick|mark as)\b", re.IGNORECASE)
+    r"\b(please|you should|you need to|you will need|you must|should be completed|"
+    r"consider whether|if yes|if no|if so|tick|mark as)\b"
+    # 'guidance' is often the subject ('the inclusive language guidance', 'update the guidance'):
+    # only a guidance label or a pointer to the form's guidance marks an instruction
+    r"|^\W*guidance\b|\bguidance notes?\b|\b(?:see|refer to|read) (?:the )?guidance\b|"
+    r"\b(?:general|section|specific) guidance\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[-•*▪◦–·])\s*", re.IGNORECASE)
 CHECKED = ("☒", "☑", "✓", "✔", "✅", "[x]", "[X]")
 _X_CELL = re.compile(r"^\s*(x|X|✓|✔|☒|☑|yes)\s*$")
@@ -64,11 +68,12 @@ class Unit:
     def is_instruction(self) -> bool:
         return bool(_INSTRUCTION.search(self.text))
 
-    def hits(self, name: str) -> list[Hit]:
-        """Lexicon hits inside this unit (proper names such as 'Disability Advisory Group' excluded)."""
+    def hits(self, name: str, *, in_names: bool = False) -> list[Hit]:
+        """Lexicon hits inside this unit. Proper names such as 'Disability Advisory Group' are
+        excluded unless `in_names`: a group's name says whom it represents, not what is assessed."""
         span = self.span
         return [h for h in _cached_hits(self.doc, name)
-                if h.span.start >= span.start and h.span.end <= span.end and not in_proper_name(h.span)]
+                if h.span.start >= span.start and h.span.end <= span.end and (in_names or not in_proper_name(h.span))]
 
     def words(self) -> int:
         return sum(1 for t in self.span if t.is_alpha or t.like_num)

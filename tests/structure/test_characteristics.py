@@ -78,3 +78,10 @@ def test_welsh_non_assessment() -> None:
     record = structure(doc_from_lines("| Nodwedd | Effaith |\n|---|---|\n| Oedran | Dim effaith |"))
     age = record.characteristics["age"]
     assert age.status.value == "asserted" and age.non_assessment
+
+
+def test_a_reason_citing_guidance_is_still_a_reason() -> None:
+    text = ("| Characteristic | Impact | Reasons |\n|---|---|---|\n"
+            "| Gender reassignment | Neutral | Trans people are affected in the same way as others. Staff will "
+            "follow the inclusive language guidance already used at the other site. |")
+    assert structure(doc_from_lines(text)).characteristics["gender_reassignment"].status.value == "assessed"

@@ -110,3 +110,14 @@ def test_a_reference_to_the_corporate_plan_or_a_prompt_is_not_setting_objectives
     text = ("Does the proposal set or revise the Council's well-being objectives?\n"
             "The new opening hours support the corporate plan. Review date: March 2026.")
     assert "sets_wellbeing_objectives" not in structure(doc_from_lines(text)).signals
+
+
+def test_a_group_named_in_engagement_shows_whom_it_represents() -> None:
+    text = "Consultation\nWe held workshops with the Youth Council and the Disability Access Forum in August 2024."
+    assert {"age", "disability"} <= set(structure(doc_from_lines(text)).engagement[0].represents)
+
+
+def test_reducing_inequality_stated_as_targeting_counts() -> None:
+    text = ("# Socio-economic duty\nHouseholds on low incomes in the most deprived wards rely on the service. "
+            "Funding is prioritised by a score that doubles the weight of deprivation.")
+    assert structure(doc_from_lines(text)).socio_economic.flags["reduce_inequality"]
