@@ -127,7 +127,7 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         "assessed_after_decision": (meta.assessment_date > meta.decision_date
                                     if meta.assessment_date and meta.decision_date else None),
     }
-    fs.add("document", doc, meta.locations[:1])
+    fs.add("document", doc)  # about the whole document: findings on it are not tied to one place
 
     for key in CHARACTERISTICS:
         pc = pcs[key]
