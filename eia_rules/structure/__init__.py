@@ -40,6 +40,7 @@ def structure(doc: SourceDocument) -> IIARecord:
     record.ways_of_working = ways.ways_of_working(units)
     record.wellbeing_goals = ways.goals(units)
     record.engagement = engagement.extract(units)
+    ways.involvement_shown_by_engagement(record.ways_of_working, record.engagement)
     record.mitigations = actions.mitigations(units)
     record.monitoring = actions.monitoring(units)
     record.evidence = evidence.extract(units)

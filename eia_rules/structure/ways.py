@@ -9,7 +9,10 @@ is only named.
 """
 from __future__ import annotations
 
+import re
+
 from ..model.record import (
+    EngagementEvent,
     WAYS_OF_WORKING,
     WELLBEING_GOALS,
     TopicStatus,
@@ -53,29 +56,63 @@ def ways_of_working(units: list[Unit]) -> dict[str, WayOfWorking]:
         hits = unit.hits("ways")
         labels = [h.label for h in hits]
         if "_collective" in labels:
-            # naming the five ways together (or the principle) names each of them
-            for w in WAYS_OF_WORKING:
-                _raise(out[w], WayStatus.MENTIONED, unit, [])
+            # naming the five ways together (or the principle) names each of them, even in a
+            # form's question (as the real-excerpt labels count it), but not in its guidance notes
+            if not unit.is_instruction:
+                for w in WAYS_OF_WORKING:
+                    _raise(out[w], WayStatus.MENTIONED, unit, [])
             for nxt in _answer(units, i, unit):
                 for hit in nxt.hits("ways"):
                     if hit.label != "_collective" and content_words(nxt, skip_first_cell=False)[0] >= MIN_ANSWER_CONTENT:
                         _raise(out[hit.label], WayStatus.EVIDENCED, nxt, [])
             continue
         lead = _leading(unit, "ways")
+        if lead and _row_label(unit):
+            # 'Long term | We modelled demand to 2035 ...': the row's other cells are the answer
+            substance = content_words(unit)[0]
+            _raise(out[lead], WayStatus.EVIDENCED if substance >= MIN_ANSWER_CONTENT else WayStatus.MENTIONED, unit, [],
+                   own=True)
+            continue
         label_line = unit.label_like or unit.heading or (lead and ":" in unit.text[:40])
         if lead and label_line:
             answer = _answer(units, i, unit)
             substance = sum(content_words(u, skip_first_cell=False)[0] for u in answer)
             status = WayStatus.EVIDENCED if substance >= MIN_ANSWER_CONTENT else WayStatus.MENTIONED
-            _raise(out[lead], status, unit, answer)
+            _raise(out[lead], status, unit, answer, own=True)
     return out
+
+
+def _row_label(unit: Unit) -> bool:
+    """A table row whose first cell is only the way's name."""
+    if not unit.table_row or len(unit.cells) < 2 or unit.header_row:
+        return False
+    first = unit.cells[0].text
+    return bool(first) and all(h.span.end_char - unit.span.start_char <= len(first) + 1 for h in unit.hits("ways")[:1]) \
+        and len(first.split()) <= 4
+
+
+_OWN_LABEL = re.compile(r"^\W*(involvement|involving people|cynnwys|ymgyfrannu|ymglymiad)\b", re.IGNORECASE)
+
+
+def involvement_shown_by_engagement(out: dict[str, WayOfWorking], events: list[EngagementEvent]) -> None:
+    """A short involvement answer ('Residents were asked for their views, section 6') is evidenced
+    when the assessment reports engagement that names who took part and how, when or what they said:
+    what was actually done is set out where the form asks for it. Only an answer under its own
+    label counts: a question naming the five ways together stays `mentioned`."""
+    way = out["involvement"]
+    if way.status is WayStatus.MENTIONED and _OWN_LABEL.match(way.text) and any(
+            e.who and not e.vague and (e.methods or e.start or e.responses or e.responses_considered)
+            for e in events):
+        way.status = WayStatus.EVIDENCED
 
 
 _RANK = {WayStatus.ABSENT: 0, WayStatus.MENTIONED: 1, WayStatus.EVIDENCED: 2}
 
 
-def _raise(way: WayOfWorking, status: WayStatus, unit: Unit, answer: list[Unit]) -> None:
-    if _RANK[status] > _RANK[way.status]:
+def _raise(way: WayOfWorking, status: WayStatus, unit: Unit, answer: list[Unit], own: bool = False) -> None:
+    """Keep the strongest status; at equal rank an answer under the way's own label replaces
+    text taken from a sentence naming all five."""
+    if _RANK[status] > _RANK[way.status] or (own and status is way.status and status is not WayStatus.ABSENT):
         way.status = status
         way.text = " ".join(u.text for u in [unit, *answer] if u is not unit or not unit.label_like)[:2000] or unit.text
     way.locations = merge_locations([way.locations, unit.locations] + [u.locations for u in answer])

@@ -121,3 +121,18 @@ def test_reducing_inequality_stated_as_targeting_counts() -> None:
     text = ("# Socio-economic duty\nHouseholds on low incomes in the most deprived wards rely on the service. "
             "Funding is prioritised by a score that doubles the weight of deprivation.")
     assert structure(doc_from_lines(text)).socio_economic.flags["reduce_inequality"]
+
+
+def test_way_of_working_rows_are_read_from_their_own_cells() -> None:
+    text = ("# Sustainable development principle - five ways of working\n"
+            "| Way of working | How the proposal applies it |\n|---|---|\n"
+            "| Long term | We modelled post-16 participation and bus demand to 2035 using the projected fall in the sixteen to eighteen population and college travel surveys. |\n"
+            "| Prevention | Yes |")
+    ways_ = structure(doc_from_lines(text)).ways_of_working
+    assert ways_["long_term"].status.value == "evidenced"
+    assert ways_["prevention"].status.value == "mentioned"
+
+
+def test_guidance_naming_the_five_ways_is_not_a_mention() -> None:
+    text = "Guidance: describe how the proposal applies each of the five ways of working."
+    assert structure(doc_from_lines(text)).ways_of_working["long_term"].status.value == "absent"
