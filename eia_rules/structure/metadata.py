@@ -52,6 +52,23 @@ def language(units: list[Unit]) -> str:
     return "cy" if w > e else "en"
 
 
+_ANSWER_NO = frozenset({"no", "n/a", "na", "nac ydy", "nac ydyw", "na."})
+_ANSWER_YES = frozenset({"yes", "ydy", "ydyw", "ie"})
+
+
+def _strategic_answer(units: list[Unit]) -> bool | None:
+    """The answer in a form's row 'Is this a strategic decision? | No': the question itself names
+    a strategic decision, so only its answer cell says whether the decision is one."""
+    for unit in units:
+        if unit.table_row and len(unit.cells) >= 2 and _STRATEGIC.search(unit.cells[0].text):
+            answer = unit.cells[-1].text.strip().lower()
+            if answer in _ANSWER_NO:
+                return False
+            if answer in _ANSWER_YES:
+                return True
+    return None
+
+
 def extract(doc: SourceDocument, units: list[Unit]) -> Metadata:
     """Metadata from labelled fields, falling back on the file's own properties."""
     meta = Metadata()
@@ -93,7 +110,10 @@ def extract(doc: SourceDocument, units: list[Unit]) -> Metadata:
                 meta.assessment_date = parsed
                 break
     text = doc.text()
-    if _NOT_STRATEGIC.search(text):
+    answered = _strategic_answer(units)
+    if answered is not None:
+        meta.is_strategic = answered
+    elif _NOT_STRATEGIC.search(text):
         meta.is_strategic = False
     elif _STRATEGIC.search(text):
         meta.is_strategic = True

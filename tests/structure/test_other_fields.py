@@ -136,3 +136,9 @@ def test_way_of_working_rows_are_read_from_their_own_cells() -> None:
 def test_guidance_naming_the_five_ways_is_not_a_mention() -> None:
     text = "Guidance: describe how the proposal applies each of the five ways of working."
     assert structure(doc_from_lines(text)).ways_of_working["long_term"].status.value == "absent"
+
+
+def test_the_answer_to_the_strategic_question_decides_whether_the_decision_is_strategic() -> None:
+    no = structure(doc_from_lines("| Is this a strategic decision? | No |"))
+    yes = structure(doc_from_lines("| Is this a strategic decision? | Yes |"))
+    assert no.metadata.is_strategic is False and yes.metadata.is_strategic is True
