@@ -27,7 +27,7 @@ _WEEKS = re.compile(r"\b(\d{1,2}|two|three|four|six|eight|ten|twelve)[\s-]+weeks
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _WEAK_METHODS = frozenset({"method:online", "method:engagement event"})
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
-_ENGAGING_REPORT = re.compile(r"consult|engag|involv|views|survey|\bmet\b|meeting|asked", re.IGNORECASE)
+_ENGAGING_REPORT = re.compile(r"consult|engag|involv|views|survey|\bmet\b|meeting|asked|discussed with|shared with|presented to", re.IGNORECASE)
 _WHO = re.compile(r"\b(?:with|from|by|including|involving|gyda|ag|â)\s+((?:[A-Za-z'’\-]+\s?){1,12}?)"
                   r"(?=[,.;:()]|\s+(?:to|on|in|and then|which|who|during|between|from|about|ym|yn|ar)\b|$)")
 # Named bodies ('The Disability Forum', 'Youth Council', 'Care Forum Wales') and the plain

@@ -142,3 +142,8 @@ def test_the_answer_to_the_strategic_question_decides_whether_the_decision_is_st
     no = structure(doc_from_lines("| Is this a strategic decision? | No |"))
     yes = structure(doc_from_lines("| Is this a strategic decision? | Yes |"))
     assert no.metadata.is_strategic is False and yes.metadata.is_strategic is True
+
+
+def test_a_proposal_discussed_with_a_forum_is_engagement() -> None:
+    record = structure(doc_from_lines("The proposal was discussed with the Mental Health Service User Forum in March 2024."))
+    assert len(record.engagement) == 1 and not record.engagement[0].vague
