@@ -29,7 +29,7 @@ TARGETS: dict[str, dict[str, float]] = {
 # False assurance on corpora/ (0.008) and both corpora-real figures (macro-F1 0.894, false
 # assurance 0.013) meet their targets, so they have no floor.
 FLOORS: dict[str, dict[str, float]] = {
-    "corpora": {"macro_f1": 0.874, "rule_precision": 0.864, "rule_recall": 0.891},
+    "corpora": {"macro_f1": 0.874, "rule_precision": 0.873, "rule_recall": 0.891},
 }
 CEILINGS = {"false_assurance"}  # metrics where lower is better
 
