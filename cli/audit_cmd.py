@@ -22,7 +22,7 @@ ENGINES = ("local", "dask")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
               help="Seconds allowed per document before its worker is stopped (local engine).")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also export the store to this .csv or .jsonl file at the end.")
+              help="Also export the store to this file at the end (.csv, .jsonl, .sarif or .xml for JUnit).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="local: a process pool on this machine; dask: a dask.distributed cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -69,12 +69,15 @@ def audit(paths: tuple[str, ...], jobs: int | None, db: Path, force: bool, timeo
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), help="Output format [default: from -o, else csv].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
 def export(db: Path, fmt: str | None, output: Path | None) -> None:
-    """Export an audit store: one row per document and one per finding (the kind column says which).
+    """Export an audit store: rows (csv, jsonl) or the machine formats `check` writes (sarif, junit, github).
+
+    csv and jsonl give one row per document and one per finding (the kind column says which).
 
     \b
     Examples:
       eia-rules export --db audit.sqlite -o findings.csv
       eia-rules export --format jsonl > findings.jsonl
+      eia-rules export --db audit.sqlite -o audit.sarif
     """
     fmt = fmt or (format_for(output) if output else "csv")
     count, text = export_file(db, fmt, output)

@@ -1,7 +1,9 @@
-"""Export the store as CSV or JSON Lines: one row per document and one per finding.
+"""Export the store as CSV or JSON Lines (one row per document and one per finding), or in
+the machine formats `check` writes (SARIF, JUnit, GitHub annotations).
 
-The `kind` column says which a row is, so one file feeds a spreadsheet pivot or a notebook
-without joins. Document rows carry the failure reason in `message`.
+In CSV/JSON Lines the `kind` column says which a row is, so one file feeds a spreadsheet pivot
+or a notebook without joins. Document rows carry the failure reason in `message`. The machine
+formats are rendered by the same reporters as `check`, from the findings the store kept whole.
 """
 from __future__ import annotations
 
@@ -13,9 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..model.findings import Finding, Report
+
 COLUMNS = ("kind", "path", "status", "format", "directorate", "service", "date", "location", "code",
            "family", "severity", "outcome", "suppressed", "message")
-EXPORT_FORMATS = ("csv", "jsonl")
+ROW_FORMATS = ("csv", "jsonl")
+REPORT_FORMATS = ("sarif", "junit", "github")
+EXPORT_FORMATS = ROW_FORMATS + REPORT_FORMATS
+_SUFFIXES = {"json": "jsonl", "ndjson": "jsonl", "xml": "junit"}
 
 
 def rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
@@ -39,13 +46,39 @@ def rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
 def format_for(path: str | Path) -> str:
     """csv or jsonl, from a file name's extension."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix in ("json", "ndjson"):
-        suffix = "jsonl"
-    if suffix not in EXPORT_FORMATS:
+    suffix = _SUFFIXES.get(suffix, suffix)
+    if suffix not in EXPORT_FORMATS or suffix == "github":
         from ..errors import EiaRulesError
 
-        raise EiaRulesError(f"{path}: export files must end in .csv or .jsonl")
+        raise EiaRulesError(f"{path}: export files must end in .csv, .jsonl, .sarif or .xml (JUnit)")
     return suffix
+
+
+def reports(conn: sqlite3.Connection) -> list[Report]:
+    """One `Report` per document audited successfully, with its findings as stored."""
+    out = []
+    for doc_id, path, fmt in conn.execute(
+            "SELECT id, path, format FROM documents WHERE status = 'ok' ORDER BY path").fetchall():
+        findings = []
+        for row in conn.execute(
+                "SELECT finding_json, rule_id, family, severity, outcome, suppressed, message, section, fingerprint "
+                "FROM findings WHERE document_id = ? ORDER BY id", (doc_id,)):
+            if row[0]:
+                findings.append(Finding.model_validate_json(row[0]))
+            else:  # written before findings were kept whole: no locations to give
+                findings.append(Finding(rule_id=row[1], family=row[2], severity=row[3], outcome=row[4],
+                                        suppressed=bool(row[5]), message=row[6], section=row[7],
+                                        fingerprint=row[8]))
+        out.append(Report(path=path, format=fmt, findings=findings))
+    return out
+
+
+def _render_reports(conn: sqlite3.Connection, fmt: str) -> tuple[int, str]:
+    from ..engine.checker import RuleSet
+    from ..output import render
+
+    found = reports(conn)
+    return sum(len(r.findings) for r in found), render(fmt, found, RuleSet.load().rules)
 
 
 def write(conn: sqlite3.Connection, fmt: str, out: TextIO) -> int:
@@ -69,6 +102,13 @@ def export_file(db: Path, fmt: str, dest: Path | None) -> tuple[int, str | None]
     from .store import Store
 
     with Store(db) as store:
+        if fmt in REPORT_FORMATS:
+            count, text = _render_reports(store.conn, fmt)
+            if dest is None:
+                return count, text
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(text, encoding="utf-8")
+            return count, None
         if dest is None:
             buffer = io.StringIO()
             count = write(store.conn, fmt, buffer)

@@ -114,9 +114,10 @@ class Store:
                 c.execute("INSERT INTO records (document_id, record_json) VALUES (?,?)", (doc_id, result.record_json))
             c.executemany(
                 "INSERT INTO findings (document_id, rule_id, family, severity, outcome, suppressed, message, "
-                "location, section, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "location, section, fingerprint, finding_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, f["rule_id"], f["family"], f["severity"], f["outcome"], int(bool(f["suppressed"])),
-                  f["message"], f["location"], f["section"], f["fingerprint"]) for f in result.findings])
+                  f["message"], f["location"], f["section"], f["fingerprint"], f.get("json"))
+                 for f in result.findings])
             if result.status == "failed":
                 c.execute("INSERT INTO failures (document_id, kind, reason) VALUES (?,?,?)",
                           (doc_id, result.failure_kind or "error", result.reason))

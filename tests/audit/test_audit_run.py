@@ -93,6 +93,23 @@ def test_export_command_writes_jsonl(audited, tmp_path):
     assert sum(r["kind"] == "finding" for r in rows) == _rows(db, "SELECT COUNT(*) FROM findings")[0][0]
 
 
+def test_export_in_check_formats_keeps_locations(audited, tmp_path):
+    """An audit can feed the same SARIF/JUnit/GitHub consumers as `check`, locations included."""
+    db, _, _ = audited
+    sarif_path = tmp_path / "audit.sarif"
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "-o", str(sarif_path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    log = json.loads(sarif_path.read_text("utf-8"))
+    results = log["runs"][0]["results"]
+    assert len(results) == _rows(db, "SELECT COUNT(*) FROM findings")[0][0]
+    located = [r for r in results if "region" in r["locations"][0]["physicalLocation"]]
+    assert located, "findings kept whole in the store still point into the document"
+    junit = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "junit"], catch_exceptions=False)
+    assert junit.exit_code == 0 and junit.stdout.count("<testsuite ") == len(GOOD)
+    github = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "github"], catch_exceptions=False)
+    assert github.stdout.startswith("::")
+
+
 def test_rerun_skips_unchanged_documents_and_force_redoes_them(audited, mixed_folder, tmp_path):
     db = tmp_path / "copy.sqlite"
     shutil.copy(audited[0], db)
