@@ -27,7 +27,12 @@ _WEEKS = re.compile(r"\b(\d{1,2}|two|three|four|six|eight|ten|twelve)[\s-]+weeks
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _WEAK_METHODS = frozenset({"method:online", "method:engagement event"})
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
-_ENGAGING_REPORT = re.compile(r"consult|engag|involv|views|survey|\bmet\b|meeting|asked|discussed with|shared with|presented to", re.IGNORECASE)
+_ENGAGING_REPORT = re.compile(r"consult|engag|involv|views|survey|\bmet\b|meeting|asked|discussed|shared with|presented to|ymgynghor|ymgysyllt", re.IGNORECASE)
+_TICKED_YES = re.compile(r"(?:☒|☑|✓|✔|\[x\])\s*(?:yes|ydy|ie|oes)\b", re.IGNORECASE)
+_YES_WORDS = frozenset({"yes", "ydy", "ie", "oes"})
+# 'Stakeholders were consulted' names nobody: a reader cannot tell who took part.
+_GENERIC_WHO = frozenset({"stakeholders", "key stakeholders", "relevant stakeholders", "all stakeholders",
+                          "rhanddeiliaid", "partners", "relevant partners", "partneriaid"})
 _WHO = re.compile(r"\b(?:with|from|by|including|involving|gyda|ag|â)\s+((?:[A-Za-z'’\-]+\s?){1,12}?)"
                   r"(?=[,.;:()]|\s+(?:to|on|in|and then|which|who|during|between|from|about|ym|yn|ar)\b|$)")
 # Named bodies ('The Disability Forum', 'Youth Council', 'Care Forum Wales') and the plain
@@ -35,10 +40,21 @@ _WHO = re.compile(r"\b(?:with|from|by|including|involving|gyda|ag|â)\s+((?:[A-Z
 # sentence that names them even without 'with ...'.
 _ORG = re.compile(r"\b((?:[A-Z][\w'’&-]*\s){0,5}(?:Forum|Group|Council|Network|Association|Panel|Board|Alliance|"
                   r"Partnership|Committee|Trust|Society|Cymru|Wales|Service|Charity|Union|Coalition|Fforwm|Grŵp|Cyngor)s?)\b")
-_GROUPS = re.compile(r"\b(residents|members|parents|carers|families|learners|pupils|students|young people|children|"
+_GROUPS = re.compile(r"\b(residents|members|traders|businesses|workers|commuters|parents|carers|families|learners|pupils|students|young people|children|"
                      r"service users|users|staff|employees|patients|tenants|providers|stakeholders|partners|the public|"
                      r"public consultation|community councils|local authorities|trade unions|"
                      r"pobl ifanc|plant|rhieni|trigolion|staff|defnyddwyr)\b", re.IGNORECASE)
+
+
+def _answered_yes(unit: Unit) -> bool:
+    """'Has engagement taken place? | ☒ Yes ☐ No': the ticked answer, not the question, reports it."""
+    if unit.table_row and len(unit.cells) >= 2:
+        answer = " ".join(c.text for c in unit.cells[1:])
+    elif "?" in unit.text:
+        answer = unit.text.rsplit("?", 1)[1]
+    else:
+        return False
+    return bool(_TICKED_YES.search(answer)) or answer.strip(" .").lower() in _YES_WORDS
 
 
 def _is_event(unit: Unit) -> bool:
@@ -46,6 +62,8 @@ def _is_event(unit: Unit) -> bool:
     labels = {h.label for h in hits}
     engaging = any(h.label == "report" and _ENGAGING_REPORT.search(h.text) for h in hits)
     activity = "activity" in labels or any(lab.startswith("method:") for lab in labels) or engaging
+    if activity and "?" in unit.text and _answered_yes(unit):
+        return True
     if not activity or unit.is_question or (unit.is_instruction and "instruction" in labels):
         return False
     strong_method = any(lab.startswith("method:") and lab not in _WEAK_METHODS for lab in labels)
@@ -64,7 +82,7 @@ def extract(units: list[Unit]) -> list[EngagementEvent]:
         index = unit.blocks[0].index
         if unit.heading or field != "engagement":
             open_group = None
-        if unit.is_question or unit.is_instruction:
+        if (unit.is_question or unit.is_instruction) and index not in reported:
             continue
         if index in reported:
             if index not in block_group:
@@ -138,7 +156,7 @@ def _event(group: list[Unit]) -> EngagementEvent:
     methods = list(dict.fromkeys(lab.split(":", 1)[1] for lab in labels if lab.startswith("method:")))
     represents = list(dict.fromkeys(h.label for u in group for h in u.hits("characteristics", in_names=True)
                                     if h.label in CHARACTERISTICS))
-    who = _who(text)
+    who = [w for w in _who(text) if w.lower() not in _GENERIC_WHO]
     dates = [d for d, _ in find_dates(text)]
     start = dates[0] if dates else None
     end = dates[1] if len(dates) > 1 else None
