@@ -85,3 +85,19 @@ def test_a_reason_citing_guidance_is_still_a_reason() -> None:
             "| Gender reassignment | Neutral | Trans people are affected in the same way as others. Staff will "
             "follow the inclusive language guidance already used at the other site. |")
     assert structure(doc_from_lines(text)).characteristics["gender_reassignment"].status.value == "assessed"
+
+
+def test_a_tick_in_the_na_column_is_a_bare_judgement() -> None:
+    text = ("| Characteristic | Positive | Negative | N/A | Reasons |\n"
+            "| Religion or belief | ☐ | ☐ | ☒ | |\n"
+            "| Age | ☐ | ☒ | ☐ | Older people rely on the Tuesday bus to reach the surgery and shops in town. |")
+    record = structure(doc_from_lines(text))
+    religion = record.characteristics["religion_belief"]
+    assert religion.status.value == "asserted"
+    assert religion.impact == "none"
+    assert record.characteristics["age"].status.value == "assessed"
+
+
+def test_na_written_in_a_sentence_is_a_judgement() -> None:
+    assert status("Marriage and civil partnership: N/A", "marriage_civil_partnership") == "asserted"
+    assert status("Marriage and civil partnership: not applicable", "marriage_civil_partnership") == "asserted"

@@ -147,3 +147,17 @@ def test_the_answer_to_the_strategic_question_decides_whether_the_decision_is_st
 def test_a_proposal_discussed_with_a_forum_is_engagement() -> None:
     record = structure(doc_from_lines("The proposal was discussed with the Mental Health Service User Forum in March 2024."))
     assert len(record.engagement) == 1 and not record.engagement[0].vague
+
+
+def test_a_ticked_yes_to_the_engagement_question_reports_vague_engagement() -> None:
+    record = structure(doc_from_lines("| Has engagement taken place? | ☒ Yes ☐ No |"))
+    assert len(record.engagement) == 1 and record.engagement[0].vague
+    unticked = structure(doc_from_lines("| Has engagement taken place? | ☐ Yes ☒ No |"))
+    assert unticked.engagement == []
+
+
+def test_a_panel_that_discussed_the_proposal_is_engagement_and_stakeholders_name_nobody() -> None:
+    panel = structure(doc_from_lines("The Patient Panel discussed the proposal on 12 March 2024."))
+    assert panel.engagement and not panel.engagement[0].vague
+    welsh = structure(doc_from_lines("Ymgynghorwyd â rhanddeiliaid."))
+    assert len(welsh.engagement) == 1 and welsh.engagement[0].vague
