@@ -84,6 +84,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
     local: str | None = None
     last_opened: str | None = None
     current_from_prompt = False
+    pair: list[str] = []
     for unit in units:
         chars = _chars(unit)
         if unit.block_start:
@@ -94,6 +95,9 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
         if opener:
             previous_label = last_opened
             last_opened = None
+            # 'Gender reassignment and sexual orientation' as a heading: what follows answers both
+            if unit.heading or unit.header_row or chars:
+                pair = chars if unit.heading and _paired_opening(unit, chars) else []
             if len(chars) == 1 or (current in chars and len(chars) < _LIST_SIZE):
                 current = current if current in chars else chars[0]
                 current_from_prompt = unit.is_question
@@ -125,6 +129,8 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             inherited = None
         primary = primary or inherited
         subjects = [primary] if primary else chars
+        if not subjects and pair and not _about_other_topic(unit):
+            subjects = pair
         if not row_chars and _paired_opening(unit, chars):
             subjects, local = chars, None  # 'Sex and gender reassignment: ...' answers both
         others = [c for c in chars if c not in subjects]

@@ -101,3 +101,17 @@ def test_a_tick_in_the_na_column_is_a_bare_judgement() -> None:
 def test_na_written_in_a_sentence_is_a_judgement() -> None:
     assert status("Marriage and civil partnership: N/A", "marriage_civil_partnership") == "asserted"
     assert status("Marriage and civil partnership: not applicable", "marriage_civil_partnership") == "asserted"
+
+
+def test_a_heading_naming_two_groups_opens_a_section_about_both() -> None:
+    text = ("# Sex\n"
+            "Impact: Positive. Women over seventy are twice as likely as men to be offline, according to the National Survey for Wales.\n"
+            "# Pregnancy and maternity; marriage and civil partnership\n"
+            "Impact: Neutral. Parents on maternity leave can use the evening sessions, and nothing in the "
+            "programme depends on whether someone is married or in a civil partnership.\n"
+            "# Race\n"
+            "Impact: Positive. Refugees can book an interpreter for every session, and leaflets will be translated into Arabic, Polish and Romanian.")
+    record = structure(doc_from_lines(text))
+    for key in ("pregnancy_maternity", "marriage_civil_partnership", "sex", "race"):
+        assert record.characteristics[key].status.value == "assessed", key
+    assert record.characteristics["pregnancy_maternity"].grouped_with == ["marriage_civil_partnership"]
