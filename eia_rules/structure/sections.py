@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from .units import Unit
 
-_CUE_WINDOW = 2  # tokens allowed before the cue ('3.', 'Section 4 -')
+_CUE_WINDOW = 2  # tokens allowed before the cue ('3.', 'Section 4 -', 'Annex D.')
+# Words that number a part of a form rather than name it; a capital letter after them is its number.
+_NUMBERING_WORDS = frozenset({"section", "part", "annex", "appendix", "schedule", "adran", "rhan", "atodiad"})
 
 
 def cue(unit: Unit) -> tuple[str, int] | None:
@@ -19,7 +21,8 @@ def cue(unit: Unit) -> tuple[str, int] | None:
     if not hits:
         return None
     first = hits[0]
-    lead = [t for t in unit.doc[unit.span.start:first.span.start] if t.is_alpha and t.lower_ not in ("section", "part", "adran", "rhan")]
+    lead = [t for t in unit.doc[unit.span.start:first.span.start] if t.is_alpha and t.lower_ not in _NUMBERING_WORDS
+            and not (len(t) == 1 and t.is_upper)]
     if len(lead) > 0 or first.span.start - unit.span.start > _CUE_WINDOW + 3:
         return None
     return first.label, first.span.end_char - unit.span.start_char

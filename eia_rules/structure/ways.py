@@ -26,6 +26,7 @@ from .locate import merge_locations
 from .units import Unit
 
 MIN_ANSWER_CONTENT = 10
+MIN_SEGMENT_CONTENT = 4  # a way's own stretch of a sentence that lists several ('long term - ...; prevention - ...')
 _ANSWER_SPAN = 6  # units after a label that can hold its answer
 
 
@@ -49,12 +50,57 @@ def _answer(units: list[Unit], i: int, inline: Unit) -> list[Unit]:
     return out
 
 
+_ACT_HEADING = re.compile(r"future generations|sustainable development|ways of working|"
+                          r"cenedlaethau['’]?r dyfodol|datblygu cynaliadwy|ffyrdd o weithio", re.IGNORECASE)
+_GUIDANCE = re.compile(r"^\W*(guidance|guidance notes?|note|canllawiau|nodyn)\s*:", re.IGNORECASE)
+
+
+def _act_context(units: list[Unit]) -> list[str | None]:
+    """Where a way's name is used in the Act's sense without its own label: 'section' under a
+    heading on future generations or the sustainable development principle (every way named
+    there counts), 'run' after a labelled way ('Long term: ...') until the next heading (a
+    sentence that starts with a way, 'Prevention is at the heart of the fund', counts)."""
+    out: list[str | None] = []
+    context: str | None = None
+    for unit in units:
+        if unit.heading:
+            context = "section" if _ACT_HEADING.search(unit.text) else None
+        elif context is None and unit.block_start and _ACT_HEADING.match(unit.text.strip()) and ":" in unit.text[:40]:
+            context = "section"  # 'Future generations: long term - ...'
+        out.append(context)
+        if context is None and _leading(unit, "ways") and (unit.label_like or ":" in unit.text[:40]):
+            context = "run"
+    return out
+
+
+def _guidance_blocks(units: list[Unit]) -> set[int]:
+    """Blocks that open with 'Guidance:': every sentence in them speaks to the person filling the form."""
+    return {u.blocks[0].index for u in units if u.block_start and _GUIDANCE.match(u.text)}
+
+
+def _segments(unit: Unit) -> list[tuple[str, int]]:
+    """Each way named in a unit with the content words from it to the next way named: in
+    'long term - we modelled demand to 2035; prevention - ...' each way has its own answer, and the
+    last one's runs to the end of the paragraph (a line break in a PDF can end a sentence early)."""
+    hits = [h for h in unit.hits("ways") if not h.label.startswith("_")]
+    out: list[tuple[str, int]] = []
+    for n, hit in enumerate(hits):
+        end = hits[n + 1].span.start if n + 1 < len(hits) else len(unit.doc)
+        words = [t for t in unit.doc[hit.span.end:end] if t.is_alpha and not t.is_stop and len(t) > 2]
+        out.append((hit.label, len(words)))
+    return out
+
+
 def ways_of_working(units: list[Unit]) -> dict[str, WayOfWorking]:
     """Status of each way of working with the text and locations it came from."""
     out = {k: WayOfWorking() for k in WAYS_OF_WORKING}
+    context = _act_context(units)
+    guidance = _guidance_blocks(units)
     for i, unit in enumerate(units):
         hits = unit.hits("ways")
         labels = [h.label for h in hits]
+        if unit.blocks[0].index in guidance:
+            continue
         if "_collective" in labels:
             # naming the five ways together (or the principle) names each of them, even in a
             # form's question (as the real-excerpt labels count it), but not in its guidance notes
@@ -79,6 +125,12 @@ def ways_of_working(units: list[Unit]) -> dict[str, WayOfWorking]:
             substance = sum(content_words(u, skip_first_cell=False)[0] for u in answer)
             status = WayStatus.EVIDENCED if substance >= MIN_ANSWER_CONTENT else WayStatus.MENTIONED
             _raise(out[lead], status, unit, answer, own=True)
+        elif context[i] and not (unit.is_question or unit.is_instruction or unit.heading):
+            if context[i] == "run" and not lead:
+                continue
+            for way, substance in _segments(unit):
+                _raise(out[way], WayStatus.EVIDENCED if substance >= MIN_SEGMENT_CONTENT else WayStatus.MENTIONED,
+                       unit, [])
     return out
 
 

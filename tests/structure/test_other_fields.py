@@ -161,3 +161,28 @@ def test_a_panel_that_discussed_the_proposal_is_engagement_and_stakeholders_name
     assert panel.engagement and not panel.engagement[0].vague
     welsh = structure(doc_from_lines("Ymgynghorwyd â rhanddeiliaid."))
     assert len(welsh.engagement) == 1 and welsh.engagement[0].vague
+
+
+def test_every_sentence_of_a_guidance_paragraph_is_guidance() -> None:
+    text = ("Guidance: describe how the proposal applies the principle. For each of the five ways of working, "
+            "say what you actually did.")
+    assert structure(doc_from_lines(text)).ways_of_working["long_term"].status.value == "absent"
+
+
+def test_ways_named_under_a_future_generations_heading_count_in_the_acts_sense() -> None:
+    text = ("# 5. Well-being of Future Generations\n"
+            "The proposal takes a long-term view and involves collaboration with partners.")
+    ways_ = structure(doc_from_lines(text)).ways_of_working
+    assert ways_["long_term"].status.value == "mentioned"
+    assert ways_["collaboration"].status.value == "mentioned"
+    assert ways_["prevention"].status.value == "absent"
+    elsewhere = structure(doc_from_lines("# 2. The proposal\nThe grant takes a long-term view of housing need."))
+    assert elsewhere.ways_of_working["long_term"].status.value == "absent"
+
+
+def test_each_way_in_an_inline_list_is_judged_on_its_own_answer() -> None:
+    text = ("Future generations: long term - the targets are set against 2035 workforce projections and "
+            "census trends; prevention - yes.")
+    ways_ = structure(doc_from_lines(text)).ways_of_working
+    assert ways_["long_term"].status.value == "evidenced"
+    assert ways_["prevention"].status.value == "mentioned"
