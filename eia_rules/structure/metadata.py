@@ -16,10 +16,21 @@ _TEXT_FIELDS = ("title", "author", "service_area", "organisation", "approver", "
                 "proposal_type", "outcome")
 _DATE_FIELDS = ("assessment_date", "approval_date", "decision_date")
 _STRIP = " :/-–—|\t[]"
+_PROMPT_REST = re.compile(r"^(or|and|of|for|to|/|name|names|details|including|e\.g\.|if|where|please|\(please)\b",
+                          re.IGNORECASE)
 _STRATEGIC = re.compile(r"\bstrategic (decision|nature)\b|\bpenderfyniad strategol\b", re.IGNORECASE)
 _NOT_STRATEGIC = re.compile(r"\bnot (a )?strategic\b|\bnon-strategic\b", re.IGNORECASE)
 _WELSH = frozenset(["yn", "mae", "yr", "y", "ac", "gan", "hyn", "sydd", "bod", "wedi", "ei", "eu", "i", "o", "ar", "gyda", "ddim", "fel", "neu", "hefyd", "ond", "nad", "oes"])
 _ENGLISH = frozenset(["the", "and", "of", "to", "is", "that", "for", "with", "are", "this", "will", "be", "on", "by"])
+
+
+def _prompt_rest(unit: Unit, offset: int, rest: str) -> bool:
+    """Whether the words after a cue are more of the form's prompt, not its answer:
+    '2. Clinical Board or Directorate and lead member of staff', 'Name of officer (please print)?'.
+    A heading's rest is a value only after a colon ('Title: Library hours')."""
+    if _PROMPT_REST.match(rest) or rest.rstrip().endswith("?") or unit.is_question:
+        return True
+    return unit.heading and ":" not in unit.text[max(0, offset - 2):offset + 3]
 
 
 def _value(units: list[Unit], i: int, offset: int) -> tuple[str, list[Location]]:
@@ -27,7 +38,7 @@ def _value(units: list[Unit], i: int, offset: int) -> tuple[str, list[Location]]
     if unit.table_row and len(unit.cells) > 1:
         return " ".join(c.text for c in unit.cells[1:]).strip(), list(unit.locations)
     rest = unit.text[offset:].strip(_STRIP)
-    if rest:
+    if rest and not _prompt_rest(unit, offset, rest):
         return rest, list(unit.locations)
     if i + 1 < len(units) and units[i + 1].block_start and cue(units[i + 1]) is None and not units[i + 1].is_question:
         nxt = units[i + 1]

@@ -186,3 +186,11 @@ def test_each_way_in_an_inline_list_is_judged_on_its_own_answer() -> None:
     ways_ = structure(doc_from_lines(text)).ways_of_working
     assert ways_["long_term"].status.value == "evidenced"
     assert ways_["prevention"].status.value == "mentioned"
+
+
+def test_the_rest_of_a_prompt_heading_is_never_a_metadata_value() -> None:
+    text = ("# 2. Clinical Board or Directorate and lead member of staff\n"
+            "Planned Care Clinical Board. Lead - Siân Rowlands, Outpatient Transformation Lead.")
+    meta = structure(doc_from_lines(text)).metadata
+    assert meta.service_area.startswith("Planned Care Clinical Board")
+    assert "Directorate" not in meta.service_area
