@@ -33,7 +33,9 @@ _YES_WORDS = frozenset({"yes", "ydy", "ie", "oes"})
 # 'Stakeholders were consulted' names nobody: a reader cannot tell who took part.
 _GENERIC_WHO = frozenset({"stakeholders", "key stakeholders", "relevant stakeholders", "all stakeholders",
                           "rhanddeiliaid", "partners", "relevant partners", "partneriaid"})
-_WHO = re.compile(r"\b(?:with|from|by|including|involving|gyda|ag|â)\s+((?:[A-Za-z'’\-]+\s?){1,12}?)"
+# The word run is possessive ('++'): a word is never split across repetitions, which gives the
+# same matches without the exponential backtracking a long sentence with no stop word caused.
+_WHO = re.compile(r"\b(?:with|from|by|including|involving|gyda|ag|â)\s+((?:[A-Za-z'’\-]++\s?){1,12}?)"
                   r"(?=[,.;:()]|\s+(?:to|on|in|and then|which|who|during|between|from|about|ym|yn|ar)\b|$)")
 # Named bodies ('The Disability Forum', 'Youth Council', 'Care Forum Wales') and the plain
 # groups officers name ('residents', 'parents and carers'), so who took part is read from the
