@@ -18,6 +18,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -46,6 +47,7 @@ class Lexicon:
         self.labels: set[str] = set()
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokens = Matcher(nlp.vocab)
+        self._needs: list[list[tuple[int, frozenset[int]]]] = []
         for i, row in enumerate(rows):
             label = str(row["label"])
             self.labels.add(label)
@@ -54,13 +56,52 @@ class Lexicon:
                 self._phrases.add(label, [nlp.make_doc(normalise(pattern))])
             else:
                 self._tokens.add(label, [pattern])
+                self._needs.append(_required_tokens(nlp, pattern))
 
     def find(self, doc: Doc) -> list[Hit]:
         """Longest non-overlapping matches in document order."""
         spans = [Span(doc, s, e, label=m) for m, s, e in self._phrases(doc)]
-        if len(self._tokens):
+        if len(self._tokens) and self._may_match(doc):
             spans += [Span(doc, s, e, label=m) for m, s, e in self._tokens(doc)]
         return [Hit(s.label_, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
+
+    def _may_match(self, doc: Doc) -> bool:
+        """False only when no token pattern can match: each needs some word the doc lacks.
+
+        The token Matcher costs far more than the phrase matcher (its optional-word patterns
+        spawn many states per token), and most sentences contain none of the words a pattern
+        requires, so skipping it there saves most of its time without changing any match.
+        """
+        present = {attr: frozenset(doc.to_array(attr).tolist()) for attr in (LOWER, ORTH)}
+        return any(all(not allowed.isdisjoint(present[attr]) for attr, allowed in needs) for needs in self._needs)
+
+
+_ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
+
+
+def _required_tokens(nlp: Language, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+    """For each token a pattern cannot do without, the attribute and the values it allows.
+
+    Only plain values and IN lists of LOWER, ORTH and TEXT on a token without an optional
+    operator count; any other token is left unconstrained, so the list errs towards running
+    the Matcher.
+    """
+    needs: list[tuple[int, frozenset[int]]] = []
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        for key, value in token.items():
+            if key not in _ATTRS:
+                continue
+            if isinstance(value, str):
+                values = [value]
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                values = value["IN"]
+            else:
+                continue
+            strings = nlp.vocab.strings
+            needs.append((_ATTRS[key], frozenset(strings.add(v) for v in values)))
+    return needs
 
 
 def normalise(text: str) -> str:
