@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -49,7 +49,9 @@ class Unit:
     cells: list[Block] = field(default_factory=list)
     block_start: bool = False
 
-    @property
+    # Units are never changed after build_units makes them, so what is derived from the text is
+    # worked out once: extractors ask the same unit these questions many times.
+    @cached_property
     def span(self) -> Span:
         return self.doc[self.start_token:self.end_token if self.end_token is not None else len(self.doc)]
 
@@ -57,14 +59,14 @@ class Unit:
     def locations(self) -> list[Location]:
         return [b.location for b in self.blocks]
 
-    @property
+    @cached_property
     def is_question(self) -> bool:
         text = self.text.strip()
         if self.table_row:
             return False
         return text.endswith("?") or bool(_QUESTION_START.match(_NUMBERING.sub("", text)) and "?" in text)
 
-    @property
+    @cached_property
     def is_instruction(self) -> bool:
         return bool(_INSTRUCTION.search(self.text))
 
@@ -72,26 +74,39 @@ class Unit:
         """Lexicon hits inside this unit. Proper names such as 'Disability Advisory Group' are
         excluded unless `in_names`: a group's name says whom it represents, not what is assessed."""
         span = self.span
-        return [h for h in _cached_hits(self.doc, name)
-                if h.span.start >= span.start and h.span.end <= span.end and (in_names or not in_proper_name(h.span))]
+        found = _doc_hits(self.doc, name)
+        return [h for i, h in enumerate(found.hits)
+                if found.starts[i] >= span.start and found.ends[i] <= span.end and (in_names or not found.named(i))]
 
     def words(self) -> int:
         return sum(1 for t in self.span if t.is_alpha or t.like_num)
 
 
-_HIT_CACHE: dict[tuple[int, str], list[Hit]] = {}
+class _DocHits:
+    """One lexicon's hits in one tokenised text, with their token bounds and (worked out on
+    first use) whether each sits in a proper name. Every unit of a block shares the block's
+    Doc, so the lexicon runs once per text, not once per unit and question."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        self.starts = [h.span.start for h in hits]
+        self.ends = [h.span.end for h in hits]
+        self._named: list[bool | None] = [None] * len(hits)
+
+    def named(self, i: int) -> bool:
+        if self._named[i] is None:
+            self._named[i] = in_proper_name(self.hits[i].span)
+        return bool(self._named[i])
 
 
-def _cached_hits(doc: Doc, name: str) -> list[Hit]:
-    key = (id(doc), name)
-    if key not in _HIT_CACHE or (_HIT_CACHE[key] and _HIT_CACHE[key][0].span.doc is not doc):
-        _HIT_CACHE[key] = lexicon(name).find(doc)
-    return _HIT_CACHE[key]
-
-
-def clear_cache() -> None:
-    """Forget per-document hit caches (doc ids can be reused)."""
-    _HIT_CACHE.clear()
+def _doc_hits(doc: Doc, name: str) -> _DocHits:
+    """Kept in the Doc's own user_data, so it lives and dies with the Doc (which make_doc shares
+    between documents with the same text) and can never be mistaken for another Doc's."""
+    key = ("eia_rules.hits", name)
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = _DocHits(lexicon(name).find(doc))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +166,6 @@ def _label_like(text: str, doc: Doc) -> bool:
 
 def build_units(doc: SourceDocument) -> list[Unit]:
     """Units in reading order: table rows whole, other blocks sentence by sentence."""
-    clear_cache()
     units: list[Unit] = []
     blocks = doc.blocks
     i = 0
