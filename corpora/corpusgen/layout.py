@@ -113,8 +113,10 @@ def _pc_sections(spec: dict[str, Any], language: str) -> list[Element]:
 
 
 def layout(source: Source) -> list[Element]:
-    """The document as a reader would see it, title first."""
-    out: list[Element] = [Heading(0, source.meta.get("title", source.name))]
+    """The document as a reader would see it, title first (none when `meta.title` is empty, as in
+    notes pasted from a case system that start with their first sentence)."""
+    title = source.meta.get("title", source.name)
+    out: list[Element] = [Heading(0, title)] if title else []
     for i, block in enumerate(source.blocks):
         kind = block_type(block)
         value = block[kind]

@@ -91,7 +91,9 @@ def monitoring(units: list[Unit]) -> Monitoring:
         if unit.is_question or unit.is_instruction or (unit.label_like and not unit.table_row):
             continue
         body.append(unit)
-    if not named:
+    if not body:
+        # only a heading, a prompt or a title naming it ('8. Monitoring [enter text]', 'How will
+        # the impact be monitored?'): nothing is said about monitoring this proposal
         return Monitoring(review_date=review_date)
     labels = {h.label for u in body for h in u.hits("actions")}
     content = sum(content_words(u, skip_first_cell=False)[0] for u in body)

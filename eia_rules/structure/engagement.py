@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..model.record import CHARACTERISTICS, EngagementEvent
+from .answers import yes_no_answer
 from .dates import find_dates
 from .locate import merge_locations
 from .sections import assign
@@ -28,8 +29,6 @@ _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _WEAK_METHODS = frozenset({"method:online", "method:engagement event"})
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 _ENGAGING_REPORT = re.compile(r"consult|engag|involv|views|survey|\bmet\b|meeting|asked|discussed|shared with|presented to|ymgynghor|ymgysyllt", re.IGNORECASE)
-_TICKED_YES = re.compile(r"(?:☒|☑|✓|✔|\[x\])\s*(?:yes|ydy|ie|oes)\b", re.IGNORECASE)
-_YES_WORDS = frozenset({"yes", "ydy", "ie", "oes"})
 # 'Stakeholders were consulted' names nobody: a reader cannot tell who took part.
 _GENERIC_WHO = frozenset({"stakeholders", "key stakeholders", "relevant stakeholders", "all stakeholders",
                           "rhanddeiliaid", "partners", "relevant partners", "partneriaid"})
@@ -48,23 +47,13 @@ _GROUPS = re.compile(r"\b(residents|members|traders|businesses|workers|commuters
                      r"pobl ifanc|plant|rhieni|trigolion|staff|defnyddwyr)\b", re.IGNORECASE)
 
 
-def _answered_yes(unit: Unit) -> bool:
-    """'Has engagement taken place? | ☒ Yes ☐ No': the ticked answer, not the question, reports it."""
-    if unit.table_row and len(unit.cells) >= 2:
-        answer = " ".join(c.text for c in unit.cells[1:])
-    elif "?" in unit.text:
-        answer = unit.text.rsplit("?", 1)[1]
-    else:
-        return False
-    return bool(_TICKED_YES.search(answer)) or answer.strip(" .").lower() in _YES_WORDS
-
-
 def _is_event(unit: Unit) -> bool:
     hits = unit.hits("engagement")
     labels = {h.label for h in hits}
     engaging = any(h.label == "report" and _ENGAGING_REPORT.search(h.text) for h in hits)
     activity = "activity" in labels or any(lab.startswith("method:") for lab in labels) or engaging
-    if activity and "?" in unit.text and _answered_yes(unit):
+    # 'Has engagement taken place? | ☒ Yes ☐ No': the ticked answer, not the question, reports it
+    if activity and "?" in unit.text and yes_no_answer(unit):
         return True
     if not activity or unit.is_question or (unit.is_instruction and "instruction" in labels):
         return False

@@ -101,7 +101,9 @@ def extract(doc: SourceDocument, units: list[Unit]) -> Metadata:
                 setattr(meta, field, parsed)
                 where[field] = locs
     if not meta.title:
-        first = next((u for u in units if u.heading), units[0] if units else None)
+        # a heading, or a short first line standing alone; a document that opens with a
+        # sentence has no title (GV001 asks for one)
+        first = next((u for u in units if u.heading), units[0] if units and units[0].label_like and not units[0].table_row else None)
         if doc.properties.get("title"):
             meta.title = doc.properties["title"]
         elif first is not None:

@@ -5,24 +5,39 @@ substantial impact, setting or revising the body's well-being objectives or corp
 they are read from statements only, never from prompts or instructions."""
 from __future__ import annotations
 
+import re
+
 from ..model.record import SIGNALS, TextItem
+from .answers import yes_no_answer
 from .units import Unit
 
 _STATEMENT_ONLY = frozenset({"service_reduction", "disability_access", "health_impact", "substantial_impact",
                              "sets_wellbeing_objectives"})
 
 
+# 'Is a full Equality Impact Assessment required? ☐ Yes ☒ No' screens the proposal out.
+_FULL_ASSESSMENT_QUESTION = re.compile(r"\b(full|further|detailed)\b.{0,40}\b(assessment|eqia|eia|iia|ehia)\b.{0,20}"
+                                       r"\b(required|needed|necessary)\b|\basesiad llawn\b.{0,30}\bangenrheidiol\b",
+                                       re.IGNORECASE)
+
+
 def extract(units: list[Unit]) -> dict[str, TextItem]:
     """The first statement (not prompt) showing each signal, with every place it appears."""
     out: dict[str, TextItem] = {}
     for unit in units:
+        if _FULL_ASSESSMENT_QUESTION.search(unit.text) and yes_no_answer(unit) is False:
+            _add(out, "screening_out", unit)
         if unit.is_question:
             continue
         for hit in unit.hits("signals"):
             if hit.label not in SIGNALS or (hit.label in _STATEMENT_ONLY and unit.is_instruction):
                 continue
-            if hit.label in out:
-                out[hit.label].locations += [l for l in unit.locations if l not in out[hit.label].locations]
-            else:
-                out[hit.label] = TextItem(text=unit.text[:1000], locations=list(unit.locations))
+            _add(out, hit.label, unit)
     return out
+
+
+def _add(out: dict[str, TextItem], label: str, unit: Unit) -> None:
+    if label in out:
+        out[label].locations += [loc for loc in unit.locations if loc not in out[label].locations]
+    else:
+        out[label] = TextItem(text=unit.text[:1000], locations=list(unit.locations))

@@ -194,3 +194,24 @@ def test_the_rest_of_a_prompt_heading_is_never_a_metadata_value() -> None:
     meta = structure(doc_from_lines(text)).metadata
     assert meta.service_area.startswith("Planned Care Clinical Board")
     assert "Directorate" not in meta.service_area
+
+
+def test_a_ticked_no_to_the_full_assessment_question_screens_out() -> None:
+    record = structure(doc_from_lines("| Is a full Equality Impact Assessment required? | ☐ Yes ☒ No |"))
+    assert "screening_out" in record.signals
+    assert "screening_out" not in structure(doc_from_lines(
+        "| Is a full Equality Impact Assessment required? | ☒ Yes ☐ No |")).signals
+
+
+def test_a_note_that_opens_with_a_sentence_has_no_title() -> None:
+    untitled = structure(doc_from_lines("The mobile library will stop at each village once a fortnight from April."))
+    assert untitled.metadata.title == ""
+    titled = structure(doc_from_lines("Mobile library timetable\nThe van will stop once a fortnight from April."))
+    assert titled.metadata.title == "Mobile library timetable"
+
+
+def test_an_unanswered_monitoring_heading_is_not_monitoring() -> None:
+    blank = structure(doc_from_lines("# 8. Monitoring\n[enter text]"))
+    assert blank.monitoring.status.value == "absent"
+    named = structure(doc_from_lines("# 8. Monitoring\nUse of the service will be monitored."))
+    assert named.monitoring.status.value != "absent"
