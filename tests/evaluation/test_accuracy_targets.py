@@ -24,12 +24,12 @@ TARGETS: dict[str, dict[str, float]] = {
     "corpora": {"macro_f1": 0.90, "false_assurance": 0.05, "rule_precision": 0.95, "rule_recall": 0.90},
     "corpora-real": {"macro_f1": 0.85, "false_assurance": 0.10},
 }
-# Measured 2026-11 on corpora/ (41 documents, 243 labelled must_fire/must_not_fire outcomes):
-# status macro-F1 0.872, rule precision 0.792, rule recall 0.642; each floor is that minus 0.02.
-# False assurance on corpora/ (0.008) and both corpora-real figures (macro-F1 0.894, false
-# assurance 0.013) meet their targets, so they have no floor.
+# Measured on corpora/ (43 documents): status macro-F1 0.960, rule precision 0.963, rule recall
+# 1.000, false assurance 0.007; corpora-real macro-F1 0.903, false assurance 0.013. Each floor is
+# min(target, measured - 0.02): macro-F1 and recall floors sit at their targets; precision
+# (0.963 - 0.02 = 0.943) stays just below its target so one new labelled document cannot break it.
 FLOORS: dict[str, dict[str, float]] = {
-    "corpora": {"macro_f1": 0.874, "rule_precision": 0.873, "rule_recall": 0.891},
+    "corpora": {"macro_f1": 0.90, "rule_precision": 0.943, "rule_recall": 0.90},
 }
 CEILINGS = {"false_assurance"}  # metrics where lower is better
 
