@@ -72,8 +72,13 @@ class Lexicon:
         spawn many states per token), and most sentences contain none of the words a pattern
         requires, so skipping it there saves most of its time without changing any match.
         """
-        present = {attr: frozenset(doc.to_array(attr).tolist()) for attr in (LOWER, ORTH)}
+        present = doc.user_data.get(_PRESENT)
+        if present is None:  # the same for every lexicon: worked out once per Doc
+            present = doc.user_data[_PRESENT] = {attr: frozenset(doc.to_array(attr).tolist()) for attr in (LOWER, ORTH)}
         return any(all(not allowed.isdisjoint(present[attr]) for attr, allowed in needs) for needs in self._needs)
+
+
+_PRESENT = "eia_rules.present"
 
 
 _ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}

@@ -143,19 +143,22 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of sentences: split after . ! ? (and ';' runs are kept together)."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for i, tok in enumerate(doc):
-        end_mark = tok.text in (".", "!", "?") or (tok.text.endswith("?") and len(tok.text) > 1)
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
+    tokens = list(doc)  # one Token object each: indexing a Doc makes a new one every time
+    texts = [t.text for t in tokens]
+    for i, text in enumerate(texts):
+        end_mark = text in (".", "!", "?") or (text.endswith("?") and len(text) > 1)
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if end_mark and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.text[:1] in "\"'(“‘0123456789"):
             bounds.append((start, i + 1))
             start = i + 1
-        elif tok.text == "\n" or "\n" in tok.text:
+        elif "\n" in text:
             if i > start:
                 bounds.append((start, i))
             start = i + 1
-    if start < len(doc):
-        bounds.append((start, len(doc)))
-    return [(s, e) for s, e in bounds if any(not t.is_space for t in doc[s:e])]
+    if start < len(tokens):
+        bounds.append((start, len(tokens)))
+    spaces = [t.is_space for t in tokens]
+    return [(s, e) for s, e in bounds if not all(spaces[s:e])]
 
 
 def _label_like(text: str, doc: Doc) -> bool:
