@@ -84,7 +84,8 @@ def extract(units: list[Unit]) -> list[EngagementEvent]:
                 open_group = block_group[index]
         elif open_group is not None and not unit.label_like:
             groups[open_group].append(unit)
-    in_section = [any(f == "engagement" for f in (fields[units.index(g[0])],)) for g in groups]
+    position = {id(u): i for i, u in enumerate(units)}  # by identity: comparing Units field by field is slow
+    in_section = [fields[position[id(g[0])]] == "engagement" for g in groups]
     events = [_event(g) for g in groups]
     # The consultation section's own reports first, so mentions elsewhere join them.
     ordered = [e for e, own in zip(events, in_section) if own] + [e for e, own in zip(events, in_section) if not own]
