@@ -1,14 +1,11 @@
 """The report in headless Chromium: it renders, fetches nothing, prints sensibly, and passes axe-core.
 
-Skipped unless Debian's chromium (/usr/bin/chromium) and Playwright for Python are installed
-(as tests/service/test_browser.py). axe-core comes from the axe-playwright-python package (the
+Skipped unless Debian's chromium and Playwright for Python are installed (the `browser` and
+`artefacts` fixtures are in tests/conftest.py). axe-core comes from the axe-playwright-python package (the
 test extra), which ships axe.min.js; the accessibility test is skipped without it.
-Screenshots and the PDF go to $EIA_RULES_ARTEFACTS when set, else the test's temporary folder.
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -16,28 +13,6 @@ import pytest
 from pypdf import PdfReader
 
 from .conftest import Audited
-
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("headless browser test needs Debian's chromium at /usr/bin/chromium", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="headless browser test needs playwright")
-
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def artefact_dir(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("EIA_RULES_ARTEFACTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def open_report(browser, audited: Audited, requests: list[str], javascript: bool = False):
@@ -50,17 +25,17 @@ def open_report(browser, audited: Audited, requests: list[str], javascript: bool
     return page
 
 
-def test_report_renders_offline_with_its_key_parts(browser, audited: Audited, tmp_path: Path):
+def test_report_renders_offline_with_its_key_parts(browser, audited: Audited, artefacts: Path):
     requests: list[str] = []
     page = open_report(browser, audited, requests)
-    page.screenshot(path=str(artefact_dir(tmp_path) / "report-first-screen.png"))
+    page.screenshot(path=str(artefacts / "report-first-screen.png"))
     assert page.locator("h1").inner_text() == "Impact assessment challenge report"
     assert int(page.locator("#fig-audited").inner_text()) > 0
     assert page.locator("#fig-gap-share").inner_text().endswith("%")
     assert page.locator("#questions .question .ask").first.is_visible()
     heat = page.locator("#characteristics svg[role=img]")
     assert heat.is_visible() and heat.bounding_box()["height"] > 100
-    page.locator("#characteristics").screenshot(path=str(artefact_dir(tmp_path) / "report-heat-map.png"))
+    page.locator("#characteristics").screenshot(path=str(artefacts / "report-heat-map.png"))
     link = page.locator("#top-table a").first
     name = link.inner_text()
     link.click()
@@ -74,10 +49,10 @@ def test_report_renders_offline_with_its_key_parts(browser, audited: Audited, tm
     page.close()
 
 
-def test_report_prints_to_a_sensible_number_of_pages(browser, audited: Audited, tmp_path: Path):
+def test_report_prints_to_a_sensible_number_of_pages(browser, audited: Audited, artefacts: Path):
     requests: list[str] = []
     page = open_report(browser, audited, requests)
-    pdf = artefact_dir(tmp_path) / "report.pdf"
+    pdf = artefacts / "report.pdf"
     page.pdf(path=str(pdf), format="A4")
     page.close()
     pages = PdfReader(pdf).pages

@@ -1,31 +1,21 @@
 """End to end: a real server and headless Chromium upload a document through the page.
 
-Skipped unless Debian's chromium (/usr/bin/chromium) and Playwright for Python are installed;
-Playwright's own browser download is never used. The screenshot goes to $EIA_RULES_ARTEFACTS
-when set (CI keeps it), else to the test's temporary folder.
+Skipped unless Debian's chromium and Playwright for Python are installed (the `browser` and
+`artefacts` fixtures are in tests/conftest.py).
 """
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import docx
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("headless browser test needs Debian's chromium at /usr/bin/chromium", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="headless browser test needs playwright")
 uvicorn = pytest.importorskip("uvicorn")
 
 from eia_rules.service import Settings, create_app
-
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run"]
 
 
 def free_port() -> int:
@@ -52,26 +42,12 @@ def server() -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def artefact_dir(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("EIA_RULES_ARTEFACTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def test_upload_a_word_document_and_see_its_findings(server, browser, kit, tmp_path):
+def test_upload_a_word_document_and_see_its_findings(browser, server, kit, tmp_path, artefacts):
     page = browser.new_page(viewport={"width": 1100, "height": 900}, java_script_enabled=False)
     external: list[str] = []
     page.on("request", lambda r: None if r.url.startswith(server) else external.append(r.url))
     page.goto(f"{server}/")
-    page.screenshot(path=str(artefact_dir(tmp_path) / "upload-page.png"))
+    page.screenshot(path=str(artefacts / "upload-page.png"))
     page.get_by_label("Assessment document").set_input_files(str(kit.docx))
     page.get_by_role("button", name="Check the document").click()
     page.wait_for_selector("h1:has-text('Results for')")
@@ -82,7 +58,7 @@ def test_upload_a_word_document_and_see_its_findings(server, browser, kit, tmp_p
     assert findings.count() == sum(not f["suppressed"] for f in expected) > 0
     first_id = expected[0]["rule_id"]
     assert page.get_by_text(f"{first_id}:", exact=False).first.is_visible()
-    page.screenshot(path=str(artefact_dir(tmp_path) / "results-page.png"), full_page=False)
+    page.screenshot(path=str(artefacts / "results-page.png"), full_page=False)
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download the annotated Word copy").click()
