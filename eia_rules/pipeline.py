@@ -5,15 +5,13 @@ every entry point reads, structures and checks a document the same way.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any, Union
-
-import threading
 from functools import cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
 
 from . import __version__
 from .model.findings import Report
@@ -78,6 +76,7 @@ def check_record(record: IIARecord, config: Any = None, ruleset: RuleSet | None 
     False: an uploaded file name must never pick up files on the server.
     """
     from .config import Config, config_for
+    from .engine.version import rules_version
     from .suppression import apply_suppressions, sidecar_for
 
     doc_path = Path(record.source.path) if record.source.path and local_files else None
@@ -98,7 +97,7 @@ def check_record(record: IIARecord, config: Any = None, ruleset: RuleSet | None 
         findings=findings,
         passed=[r for r in result.passed if config.is_selected(r.rule_id)],
         not_applicable=[r for r in result.not_applicable if config.is_selected(r.rule_id)],
-        rules_version=__version__,
+        rules_version=rules_version() if ruleset is None else __version__,
     )
 
 

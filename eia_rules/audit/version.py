@@ -9,30 +9,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from .. import __version__
 from ..config import Config, config_for
-from ..engine.loader import RuleFile, find_rule_files
-
-
-def rules_hash(files: Iterable[RuleFile]) -> str:
-    """12 hex digits over every rule file's name and text: any edit to any rule changes it."""
-    digest = hashlib.sha256()
-    for rule_file in sorted(files, key=lambda f: f.display):
-        digest.update(rule_file.display.encode())
-        digest.update(b"\0")
-        digest.update(rule_file.text.encode())
-        digest.update(b"\0")
-    return digest.hexdigest()[:12]
-
-
-@cache
-def rules_version() -> str:
-    """'<package version>+<hash of the bundled rule files>'."""
-    return f"{__version__}+{rules_hash(find_rule_files())}"
+from ..engine.version import rules_hash, rules_version  # noqa: F401  (re-exported for the audit)
 
 
 def _config_text(config: Config) -> str:

@@ -58,3 +58,11 @@ def test_safe_to_call_from_several_threads():
     with ThreadPoolExecutor(max_workers=4) as pool:
         threaded = list(pool.map(lambda p: _codes(eia_rules.check(p)), sources))
     assert threaded == serial
+
+
+def test_report_names_the_rules_version_an_audit_uses():
+    from eia_rules.audit.version import rules_version
+
+    report = eia_rules.check(WEAK)
+    assert report.rules_version == rules_version()
+    assert report.rules_version.startswith(eia_rules.__version__ + "+")
