@@ -1,16 +1,10 @@
 """The bundled rule catalogue, loaded once per command run."""
 from __future__ import annotations
 
-from functools import cache
-
-from eia_rules.engine.checker import RuleSet
+from eia_rules.engine.checker import bundled_ruleset
 from eia_rules.engine.ir import RuleSpec
 
-
-@cache
-def bundled_ruleset() -> RuleSet:
-    """The rule packs shipped with the package."""
-    return RuleSet.load()
+__all__ = ["bundled_rules", "bundled_ruleset"]
 
 
 def bundled_rules() -> list[RuleSpec]:

@@ -56,9 +56,9 @@ _ENGINE_LOCK = threading.Lock()
 @cache
 def _default_checker() -> Checker:
     """The bundled rules, compiled once per process (the engine must not be rebuilt per document)."""
-    from .engine.checker import Checker, RuleSet
+    from .engine.checker import Checker, bundled_ruleset
 
-    return Checker(RuleSet.load())
+    return Checker(bundled_ruleset())
 
 
 def _checker_for(ruleset: RuleSet | None) -> Checker:

@@ -74,11 +74,11 @@ def reports(conn: sqlite3.Connection) -> list[Report]:
 
 
 def _render_reports(conn: sqlite3.Connection, fmt: str) -> tuple[int, str]:
-    from ..engine.checker import RuleSet
+    from ..engine.checker import bundled_ruleset
     from ..output import render
 
     found = reports(conn)
-    return sum(len(r.findings) for r in found), render(fmt, found, RuleSet.load().rules)
+    return sum(len(r.findings) for r in found), render(fmt, found, bundled_ruleset().rules)
 
 
 def write(conn: sqlite3.Connection, fmt: str, out: TextIO) -> int:

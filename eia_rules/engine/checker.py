@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,6 +59,12 @@ class RuleSet:
 
     def order(self, rule_id: str) -> int:
         return self._order[rule_id]
+
+
+@cache
+def bundled_ruleset() -> RuleSet:
+    """The rule packs shipped with eia-rules, loaded and compiled once per process."""
+    return RuleSet.load()
 
 
 class Checker:

@@ -13,11 +13,18 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
-from ..engine.checker import RuleSet
+from ..engine.checker import RuleSet, bundled_ruleset
 from ..errors import EiaRulesError
 from ..model.record import CHARACTERISTIC_LABELS
 from . import charts, metrics
-from .data import Doc, load_current, load_run, latest_run, open_store, runs_with_snapshots
+from .data import (
+    Doc,
+    latest_run,
+    load_current,
+    load_run,
+    open_store,
+    runs_with_snapshots,
+)
 from .filters import Filters
 from .questions import challenge_questions, wording
 
@@ -87,7 +94,7 @@ def _details(doc: Doc, ruleset: RuleSet) -> list[Located]:
 def build_report(db: Path, options: ReportOptions | None = None) -> str:
     """The report for an audit store as one HTML string."""
     options = options or ReportOptions()
-    ruleset = RuleSet.load()
+    ruleset = bundled_ruleset()
     families, statutory = _families(ruleset, options.filters)
     conn = open_store(db)
     try:

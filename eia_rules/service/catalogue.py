@@ -1,17 +1,16 @@
 """The bundled rule catalogue, loaded once per process and shared by every request."""
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
-from ..engine.checker import RuleSet
+from ..engine.checker import RuleSet, bundled_ruleset
 from ..engine.ir import RuleSpec
 from ..rulesdoc import rule_summary
 
 
-@cache
 def ruleset() -> RuleSet:
-    return RuleSet.load()
+    """The bundled rules (shared with the checker)."""
+    return bundled_ruleset()
 
 
 def rules() -> list[RuleSpec]:
