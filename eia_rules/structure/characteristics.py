@@ -21,7 +21,7 @@ from ..model.record import (
 )
 from .judgement import judge
 from .locate import merge_locations
-from .units import Unit, bare
+from .units import Unit, bare, token_table
 
 MIN_UNIT_CONTENT = 2      # content words a sentence or row needs to count as a reason
 MIN_REASON_CONTENT = 6    # content words, in all, that make a judgement reasoned
@@ -53,19 +53,29 @@ def _chars(unit: Unit) -> list[str]:
 
 
 def content_words(unit: Unit, skip_first_cell: bool = True) -> tuple[int, str]:
-    """Content words of a unit once group names, judgements and PSED aims are set aside."""
-    covered: set[int] = set()
-    for name in ("characteristics", "judgements", "topics"):
-        for h in unit.hits(name):
-            covered.update(range(h.span.start, h.span.end))
+    """Content words of a unit once group names, judgements and PSED aims are set aside.
+    Several extractors ask this of the same unit, so the answer is kept on it."""
+    key = ("content_words", skip_first_cell)
+    kept = unit.derived.get(key)
+    if kept is None:
+        kept = unit.derived[key] = _content_words(unit, skip_first_cell)
+    return kept
+
+
+def _content_words(unit: Unit, skip_first_cell: bool) -> tuple[int, str]:
     span = unit.span
     text = unit.text
     if unit.table_row and skip_first_cell and unit.cells:
         first_len = len(unit.cells[0].text)
         span = unit.doc.char_span(min(first_len + 1, len(unit.text)), len(unit.text), alignment_mode="expand") or span
         text = " | ".join(c.text for c in unit.cells[1:] if not bare(c.text))
-    count = sum(1 for t in span if t.is_alpha and not t.is_stop and len(t) > 2 and t.i not in covered)
-    return count, text
+    content = token_table(unit.doc).content[span.start:span.end].copy()
+    for name in ("characteristics", "judgements", "topics"):
+        for h in unit.hits(name):
+            lo, hi = max(h.span.start, span.start), min(h.span.end, span.end)
+            if lo < hi:
+                content[lo - span.start:hi - span.start] = False
+    return int(content.sum()), text
 
 
 def _starter(unit: Unit, chars: list[str]) -> str | None:

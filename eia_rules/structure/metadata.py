@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+import numpy as np
 
 from ..model.blocks import Location, SourceDocument
 from ..model.record import Metadata
 from .dates import first_date
 from .sections import cue
-from .units import Unit
+from .nlp import nlp
+from .units import Unit, token_table
 
 _TEXT_FIELDS = ("title", "author", "service_area", "organisation", "approver", "decision_maker", "version",
                 "proposal_type", "outcome")
@@ -48,19 +52,29 @@ def _value(units: list[Unit], i: int, offset: int) -> tuple[str, list[Location]]
 
 def language(units: list[Unit]) -> str:
     """en, cy or bilingual from the share of common Welsh and English function words."""
-    welsh = english = total = 0
+    welsh_ids, english_ids = _word_ids()
+    parts = []
     for unit in units:
-        for tok in unit.span:
-            if tok.is_alpha:
-                total += 1
-                welsh += tok.lower_ in _WELSH
-                english += tok.lower_ in _ENGLISH
+        table = token_table(unit.doc)
+        s, e = unit.span.start, unit.span.end
+        parts.append(table.lower[s:e][table.alpha[s:e]])
+    words = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
+    total = len(words)
+    welsh, english = int(np.isin(words, welsh_ids).sum()), int(np.isin(words, english_ids).sum())
     if not total:
         return "en"
     w, e = welsh / total, english / total
     if w > 0.08 and e > 0.06:
         return "bilingual"
     return "cy" if w > e else "en"
+
+
+@lru_cache(maxsize=1)
+def _word_ids() -> tuple[np.ndarray, np.ndarray]:
+    """The function words as the vocabulary's hash ids, as spaCy's LOWER attribute gives them."""
+    strings = nlp().vocab.strings
+    return (np.array([strings.add(w) for w in _WELSH], dtype=np.uint64),
+            np.array([strings.add(w) for w in _ENGLISH], dtype=np.uint64))
 
 
 _ANSWER_NO = frozenset({"no", "n/a", "na", "nac ydy", "nac ydyw", "na."})

@@ -46,36 +46,60 @@ class Lexicon:
         self.name = name
         self.labels: set[str] = set()
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._tokens = Matcher(nlp.vocab)
-        self._needs: list[list[tuple[int, frozenset[int]]]] = []
-        for i, row in enumerate(rows):
+        # One Matcher per token pattern, each with the words it cannot match without: see `find`.
+        self._tokens: list[tuple[Matcher, list[tuple[int, frozenset[int]]]]] = []
+        for row in rows:
             label = str(row["label"])
             self.labels.add(label)
             pattern = row["pattern"]
             if isinstance(pattern, str):
                 self._phrases.add(label, [nlp.make_doc(normalise(pattern))])
             else:
-                self._tokens.add(label, [pattern])
-                self._needs.append(_required_tokens(nlp, pattern))
+                matcher = Matcher(nlp.vocab)
+                matcher.add(label, [pattern])
+                self._tokens.append((matcher, _required_tokens(nlp, pattern)))
+        # (attribute, word id) -> the (pattern, requirement) pairs that word satisfies, so the
+        # patterns a Doc can match are found from its words rather than by testing every pattern
+        self._index: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for i, (_, needs) in enumerate(self._tokens):
+            for k, (attr, allowed) in enumerate(needs):
+                for value in allowed:
+                    self._index.setdefault((attr, value), []).append((i, k))
+        self._indexed = {attr: frozenset(v for a, v in self._index if a == attr) for attr in _ATTRS.values()}
 
     def find(self, doc: Doc) -> list[Hit]:
-        """Longest non-overlapping matches in document order."""
+        """Longest non-overlapping matches in document order.
+
+        A token pattern runs only on a Doc that holds every word it requires. The token Matcher
+        costs far more than the phrase matcher (its optional-word patterns spawn many states
+        per token), and most texts lack some word each pattern needs, so skipping it there saves
+        most of its time without changing any match.
+        """
         spans = [Span(doc, s, e, label=m) for m, s, e in self._phrases(doc)]
-        if len(self._tokens) and self._may_match(doc):
-            spans += [Span(doc, s, e, label=m) for m, s, e in self._tokens(doc)]
+        for matcher in self.token_matchers(doc):
+            spans += [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
         return [Hit(s.label_, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
 
-    def _may_match(self, doc: Doc) -> bool:
-        """False only when no token pattern can match: each needs some word the doc lacks.
+    def token_matchers(self, doc: Doc, *, runnable: bool = True) -> list[Matcher]:
+        """The token patterns' Matchers that can match in `doc` (or, with runnable=False, those
+        that cannot and are skipped)."""
+        if not self._tokens:
+            return []
+        met: dict[int, set[int]] = {}
+        for attr, values in _present(doc).items():
+            for value in values & self._indexed[attr]:
+                for pattern, need in self._index[(attr, value)]:
+                    met.setdefault(pattern, set()).add(need)
+        return [matcher for i, (matcher, needs) in enumerate(self._tokens)
+                if (len(met.get(i, ())) == len(needs)) == runnable]
 
-        The token Matcher costs far more than the phrase matcher (its optional-word patterns
-        spawn many states per token), and most sentences contain none of the words a pattern
-        requires, so skipping it there saves most of its time without changing any match.
-        """
-        present = doc.user_data.get(_PRESENT)
-        if present is None:  # the same for every lexicon: worked out once per Doc
-            present = doc.user_data[_PRESENT] = {attr: frozenset(doc.to_array(attr).tolist()) for attr in (LOWER, ORTH)}
-        return any(all(not allowed.isdisjoint(present[attr]) for attr, allowed in needs) for needs in self._needs)
+
+def _present(doc: Doc) -> dict[int, frozenset[int]]:
+    """The LOWER and ORTH values in a Doc; the same for every lexicon, so worked out once per Doc."""
+    present = doc.user_data.get(_PRESENT)
+    if present is None:
+        present = doc.user_data[_PRESENT] = {attr: frozenset(doc.to_array(attr).tolist()) for attr in (LOWER, ORTH)}
+    return present
 
 
 _PRESENT = "eia_rules.present"

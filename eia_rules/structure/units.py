@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, LENGTH, LIKE_NUM, LOWER
 from spacy.tokens import Doc, Span
 
 from ..model.blocks import Block, BlockKind, Location, SourceDocument
@@ -33,7 +36,7 @@ CHECKED = ("☒", "☑", "✓", "✔", "✅", "[x]", "[X]")
 _X_CELL = re.compile(r"^\s*(x|X|✓|✔|☒|☑|yes)\s*$")
 
 
-@dataclass
+@dataclass(eq=False)  # a unit is itself: comparing Docs and Blocks field by field is slow and never needed
 class Unit:
     """A sentence of a paragraph or a whole table row, with the blocks it came from."""
 
@@ -48,6 +51,9 @@ class Unit:
     header_row: bool = False
     cells: list[Block] = field(default_factory=list)
     block_start: bool = False
+    _hits: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
+    # answers extractors work out from the (unchanging) unit and share, keyed by what they are
+    derived: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
 
     # Units are never changed after build_units makes them, so what is derived from the text is
     # worked out once: extractors ask the same unit these questions many times.
@@ -72,14 +78,50 @@ class Unit:
 
     def hits(self, name: str, *, in_names: bool = False) -> list[Hit]:
         """Lexicon hits inside this unit. Proper names such as 'Disability Advisory Group' are
-        excluded unless `in_names`: a group's name says whom it represents, not what is assessed."""
-        span = self.span
-        found = _doc_hits(self.doc, name)
-        return [h for i, h in enumerate(found.hits)
-                if found.starts[i] >= span.start and found.ends[i] <= span.end and (in_names or not found.named(i))]
+        excluded unless `in_names`: a group's name says whom it represents, not what is assessed.
+        Extractors ask each unit the same question many times, so each answer is kept."""
+        key = (name, in_names)
+        kept = self._hits.get(key)
+        if kept is None:
+            span = self.span
+            found = _doc_hits(self.doc, name)
+            # hits are in document order and do not overlap, so their starts and ends are sorted
+            lo, hi = bisect_left(found.starts, span.start), bisect_right(found.ends, span.end)
+            kept = self._hits[key] = [found.hits[i] for i in range(lo, hi)
+                                      if found.starts[i] >= span.start and (in_names or not found.named(i))]
+        return kept
 
     def words(self) -> int:
-        return sum(1 for t in self.span if t.is_alpha or t.like_num)
+        table = token_table(self.doc)
+        s, e = self.span.start, self.span.end
+        return int(np.count_nonzero(table.alpha[s:e] | table.like_num[s:e]))
+
+
+class TokenTable:
+    """A Doc's token attributes as arrays, read once: walking Token objects in Python costs far
+    more than the matching itself, and several extractors look at every token."""
+
+    def __init__(self, doc: Doc) -> None:
+        cols = doc.to_array([IS_ALPHA, IS_STOP, LENGTH, LIKE_NUM, IS_SPACE, LOWER])
+        self.alpha = cols[:, 0].astype(bool)
+        self.stop = cols[:, 1].astype(bool)
+        self.length = cols[:, 2]
+        self.like_num = cols[:, 3].astype(bool)
+        self.space = cols[:, 4].astype(bool)
+        self.lower = cols[:, 5]
+        # alphabetic, not a stop word, longer than two letters: the words that carry content
+        self.content = self.alpha & ~self.stop & (self.length > 2)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's `TokenTable`, kept in its user_data (so it lives and dies with the Doc)."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        table = doc.user_data[_TABLE] = TokenTable(doc)
+    return table
+
+
+_TABLE = "eia_rules.tokens"
 
 
 class _DocHits:
@@ -163,8 +205,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
 
 def _label_like(text: str, doc: Doc) -> bool:
     """Short, unfinished lines such as 'Disability' or 'Age Positive Negative None Reasons'."""
-    words = [t for t in doc if t.is_alpha]
-    return len(words) <= 12 and not text.rstrip().endswith(".")
+    return not text.rstrip().endswith(".") and int(np.count_nonzero(token_table(doc).alpha)) <= 12
 
 
 def build_units(doc: SourceDocument) -> list[Unit]:
