@@ -20,7 +20,7 @@ ENGINES = ("local", "dask")
               help="The SQLite audit store (created if missing).")
 @click.option("--force", is_flag=True, help="Audit every document again, even if unchanged.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
-              help="Seconds allowed per document before its worker is stopped (local engine).")
+              help="Seconds allowed per document before its worker is stopped.")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also export the store to this file at the end (.csv, .jsonl, .sarif or .xml for JUnit).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,

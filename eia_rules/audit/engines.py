@@ -1,11 +1,13 @@
 """Run `audit_document` over many files in worker processes and yield results as they come.
 
 Two engines, one contract (an iterator of `DocResult`, one per path, in completion order):
-- `local`: a pebble ProcessPool. pebble kills and replaces a worker that overruns the per-file
-  timeout, and reports a worker that died (os._exit, segfault) as `ProcessExpired` while the
-  pool carries on; concurrent.futures would instead break the whole pool.
-- `dask`: the same task on a dask.distributed cluster (a LocalCluster of processes by default,
-  or an existing scheduler), streamed back with `as_completed`.
+- `local`: a pebble ProcessPool on this machine (below).
+- `dask`: the same task on a dask.distributed cluster (`dask_engine`).
+
+Both run each document in a pebble-managed process, because pebble kills and replaces a
+process that overruns the per-file timeout and reports one that died (os._exit, segfault) as
+`ProcessExpired` while the pool carries on; concurrent.futures would break the whole pool and
+Dask cannot stop a running task. `outcome` turns what pebble reports into a `DocResult` for both.
 
 Closing the iterator early (Ctrl-C in the caller) stops the workers; results already yielded
 have been stored by then.
@@ -32,6 +34,21 @@ def _crash_result(path: str, exitcode: object) -> DocResult:
                                            f"(exit code {exitcode})")
 
 
+def outcome(future: Future, path: str, timeout: float | None) -> DocResult | None:
+    """The result a finished pebble future stands for; None when the file must be sent again
+    because its worker retired itself (after an engine error on the previous file)."""
+    from pebble import ProcessExpired
+
+    try:
+        return future.result()
+    except TimeoutError:
+        return _timeout_result(path, timeout)
+    except ProcessExpired as e:
+        return None if e.exitcode == RETIRE_EXIT_CODE else _crash_result(path, e.exitcode)
+    except Exception as e:  # noqa: BLE001 - e.g. a result that could not be sent back
+        return DocResult.failed(path, "error", f"the worker failed on this file ({type(e).__name__}: {e})")
+
+
 def _preload() -> None:
     """With fork, load the structurer once in the parent so (re)started workers start quickly."""
     if multiprocessing.get_start_method(allow_none=True) in (None, "fork"):
@@ -40,7 +57,7 @@ def _preload() -> None:
 
 def run_local(paths: Sequence[str], jobs: int, timeout: float | None) -> Iterator[DocResult]:
     """Audit `paths` in a pool of `jobs` processes, each with its own rules engine."""
-    from pebble import ProcessExpired, ProcessPool
+    from pebble import ProcessPool
 
     _preload()
     pool = ProcessPool(max_workers=jobs, initializer=warm_up)
@@ -57,17 +74,11 @@ def run_local(paths: Sequence[str], jobs: int, timeout: float | None) -> Iterato
             done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
             for future in done:
                 path = futures.pop(future)
-                try:
-                    yield future.result()
-                except TimeoutError:
-                    yield _timeout_result(path, timeout)
-                except ProcessExpired as e:
-                    if e.exitcode == RETIRE_EXIT_CODE:  # a worker retired itself; not this file's fault
-                        submit(path)
-                    else:
-                        yield _crash_result(path, e.exitcode)
-                except Exception as e:  # noqa: BLE001 - e.g. a result that could not be sent back
-                    yield DocResult.failed(path, "error", f"the worker failed on this file ({type(e).__name__}: {e})")
+                result = outcome(future, path, timeout)
+                if result is None:
+                    submit(path)
+                else:
+                    yield result
         finished = True
     finally:
         if finished:
@@ -77,58 +88,11 @@ def run_local(paths: Sequence[str], jobs: int, timeout: float | None) -> Iterato
         pool.join()
 
 
-def run_dask(paths: Sequence[str], jobs: int, timeout: float | None,
-             scheduler: str | None = None) -> Iterator[DocResult]:
-    """Audit `paths` on a dask.distributed cluster; `timeout` is not enforced there (see docs/audit.md)."""
-    try:
-        import dask
-        from distributed import Client, LocalCluster, as_completed
-        from distributed.diagnostics.plugin import WorkerPlugin
-    except ImportError:
-        from ..errors import EiaRulesError
-
-        raise EiaRulesError("the Dask engine needs dask.distributed: pip install 'eia-rules[dask]'") from None
-
-    class WarmUp(WorkerPlugin):
-        """Load spaCy and the rules once in each worker, as the local pool's initializer does."""
-
-        name = "eia-rules-warm-up"
-
-        def setup(self, worker: object) -> None:
-            warm_up(ignore_interrupt=False)  # not the main thread: signals cannot be set here
-
-    cluster = None
-    # allowed-failures = 1: a file that kills its worker is retried once, then reported.
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        if scheduler is None:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-        client = Client(scheduler or cluster)
-    futures = []
-    try:
-        client.register_plugin(WarmUp())
-        futures = client.map(audit_document, list(paths), pure=False)
-        by_key = {f.key: p for f, p in zip(futures, paths)}
-        for future in as_completed(futures):
-            path = by_key[future.key]
-            try:
-                yield future.result()
-            except Exception as e:  # noqa: BLE001 - KilledWorker: the file took its worker down (twice)
-                if type(e).__name__ == "KilledWorker":
-                    yield _crash_result(path, "unknown; the Dask worker died")
-                else:
-                    yield DocResult.failed(path, "error", f"the worker failed on this file ({type(e).__name__}: {e})")
-            future.release()
-    finally:
-        client.cancel(futures)
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
 def run_engine(engine: str, paths: Sequence[str], jobs: int, timeout: float | None,
                scheduler: str | None = None) -> Iterator[DocResult]:
     if engine == "dask":
+        from .dask_engine import run_dask
+
         return run_dask(paths, jobs, timeout, scheduler)
     if scheduler:
         from ..errors import EiaRulesError

@@ -177,3 +177,18 @@ def test_dask_engine_gives_the_same_findings_as_the_local_engine(audited, mixed_
     assert run.audited == len(GOOD) + len(BROKEN)
     assert _statuses(db) == _statuses(audited[0])
     assert _findings(db) == _findings(audited[0])
+
+
+def test_dask_engine_stops_a_hanging_file_at_the_timeout_and_survives_a_crash(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    folder = small_md(tmp_path / "docs", ["a.md", "crash.md", "b.md", "hang.md", "c.md"])
+    monkeypatch.setenv(CRASH_HOOK, "crash.md")  # inherited by the cluster's workers and their children
+    monkeypatch.setenv(HANG_HOOK, "hang.md")
+    db = tmp_path / "audit.sqlite"
+    run = run_audit([str(folder)], AuditOptions(db=db, jobs=2, timeout=3, engine="dask"))
+    statuses = _statuses(db)
+    assert run.audited == 5
+    assert statuses["hang.md"][:2] == ("failed", "timeout")
+    assert "3 s" in statuses["hang.md"][2]
+    assert statuses["crash.md"][:2] == ("failed", "crash")
+    assert all(statuses[n][0] == "ok" for n in ("a.md", "b.md", "c.md")), statuses
