@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.style import WD_STYLE_TYPE
 from lxml import etree
 
 from .blocks import BlockBuilder, Cell, Grid, normalise
@@ -71,21 +70,32 @@ def _properties(document: DocumentObject) -> dict[str, str]:
 
 
 def _styles(document: DocumentObject) -> dict[str, _Style]:
-    """Paragraph styles by id, with outline level and numbering resolved through `based on`."""
-    result: dict[str, _Style] = {}
-    for style in document.styles:
-        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+    """Paragraph styles by id, with outline level and numbering resolved through `based on`.
+
+    Read straight from the styles part's XML in one pass: python-docx builds an object and runs
+    an XPath query per style and per `based on` step, which cost a third of reading a document.
+    """
+    own: dict[str, tuple[str, int | None, bool, str | None]] = {}  # id -> name, outline, numbered, based on
+    for element in document.styles.element.iterchildren(W + "style"):
+        if element.get(W + "type") != "paragraph":
             continue
-        outline, numbered, current = None, False, style
-        while current is not None:
-            ppr = current.element.find(W + "pPr")
-            if ppr is not None:
-                level = ppr.find(W + "outlineLvl")
-                if outline is None and level is not None:
-                    outline = _outline(level.get(W + "val"))
-                numbered = numbered or ppr.find(W + "numPr") is not None
-            current = current.base_style
-        result[style.style_id] = _Style(style.name or "", outline, numbered)
+        ppr = element.find(W + "pPr")
+        level = ppr.find(W + "outlineLvl") if ppr is not None else None
+        own[element.get(W + "styleId") or ""] = (
+            _val(element.find(W + "name"), "") or "",
+            _outline(_val(level)) if level is not None else None,
+            ppr is not None and ppr.find(W + "numPr") is not None,
+            _val(element.find(W + "basedOn")),
+        )
+    result: dict[str, _Style] = {}
+    for style_id, (name, outline, numbered, base) in own.items():
+        seen = {style_id}
+        while base is not None and base in own and base not in seen:  # a loop of based-on ends here
+            seen.add(base)
+            _, base_outline, base_numbered, base = own[base]
+            outline = outline if outline is not None else base_outline
+            numbered = numbered or base_numbered
+        result[style_id] = _Style(name, outline, numbered)
     return result
 
 
