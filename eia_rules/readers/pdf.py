@@ -99,8 +99,32 @@ def _inside(obj: dict[str, Any], boxes: Iterable[tuple[float, float, float, floa
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _may_have_duplicates(chars: list[dict[str, Any]], reach: float = 2.0) -> bool:
+    """Whether any two characters with the same text lie within `reach` points of each other
+    both across and down: the overprinted copies (fake bold, shadows) that dedupe_chars removes.
+
+    pdfplumber's dedupe_chars (tolerance 1) puts its result back in order with list.index, so
+    it is quadratic in the characters of a page: seconds for an ordinary page of prose. Most
+    PDFs have no overprinting, so this linear check (a grid of `reach`-point cells) spares
+    them the call; `reach` is twice pdfplumber's tolerance so that chains of near neighbours,
+    which its clustering also merges, still send the page to dedupe_chars.
+    """
+    cells: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    for char in chars:
+        text, x, y = char.get("text", ""), char["x0"], char["doctop"]
+        cx, cy = int(x // reach), int(y // reach)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for ox, oy in cells.get((text, cx + dx, cy + dy), ()):
+                    if abs(ox - x) <= reach and abs(oy - y) <= reach:
+                        return True
+        cells.setdefault((text, cx, cy), []).append((x, y))
+    return False
+
+
 def _read_page(page: Any) -> _Page:
-    page = page.dedupe_chars()
+    if _may_have_duplicates(page.chars):
+        page = page.dedupe_chars()
     result = _Page(page.page_number)
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]

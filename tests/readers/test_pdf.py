@@ -128,3 +128,18 @@ def test_pdf_without_text_is_refused_not_empty(write):
 def test_truncated_pdf_is_corrupt(iia_pdf, write):
     with pytest.raises(InputError, match="corrupt or unreadable PDF"):
         read_document(write("cut.pdf", iia_pdf[:400]))
+
+
+def test_overprinted_text_is_read_once_and_plain_text_once_too(write):
+    """Fake bold (the same line printed twice a fraction of a point apart) is read once."""
+    def overprinted(pdf: FPDF) -> None:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        for dx in (0, 0.2):  # millimetres: about half a point
+            pdf.text(20 + dx, 30, "Disability: fewer staffed hours.")
+        pdf.text(20, 50, "Age: later opening helps older people.")
+
+    doc = read_document(write("bold.pdf", _pdf(overprinted)))
+    text = doc.text()
+    assert "Disability: fewer staffed hours." in text and "DDii" not in text
+    assert "Age: later opening helps older people." in text
