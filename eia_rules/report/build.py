@@ -70,24 +70,34 @@ def _compare_run(conn: Any, wanted: int | None) -> int | None:
 
 @dataclass(frozen=True)
 class Located:
+    """One rule's findings in one document: the first in full, the others by where they are."""
+
     rule_id: str
     title: str
     severity: str
     where: str
     message: str
     legal_basis: str
+    also: tuple[str, ...] = ()  # other places the rule's findings in this document point at
+    count: int = 1              # the rule's findings in this document
 
 
 def _details(doc: Doc, ruleset: RuleSet) -> list[Located]:
-    """The document's active error and warning findings, most serious first, with their legal basis."""
+    """The document's active error and warning findings, most serious first, with their legal
+    basis; a rule found several times is one entry listing its other places, so a leader reads
+    each gap once however often the document repeats it."""
     shown = [f for f in doc.findings if f.active and f.severity in ("error", "warning")]
     shown.sort(key=lambda f: (SEVERITY_RANK[f.severity], ruleset.order(f.rule_id) if f.rule_id in ruleset.by_id else 0))
-    out = []
+    grouped: dict[tuple[str, str], list] = {}
     for f in shown:
-        rule = ruleset.by_id.get(f.rule_id)
-        where = " \u2014 ".join(p for p in (f.section, f.location) if p) or "the document as a whole"
-        out.append(Located(f.rule_id, rule.title if rule else "", f.severity, where, f.message,
-                           rule.legal_basis if rule else ""))
+        grouped.setdefault((f.rule_id, f.severity), []).append(f)
+    out = []
+    for (rule_id, severity), found in grouped.items():
+        rule = ruleset.by_id.get(rule_id)
+        places = [" \u2014 ".join(p for p in (f.section, f.location) if p) or "the document as a whole" for f in found]
+        out.append(Located(rule_id, rule.title if rule else "", severity, places[0], found[0].message,
+                           rule.legal_basis if rule else "",
+                           tuple(p for p in dict.fromkeys(places) if p != places[0]), len(found)))
     return out
 
 

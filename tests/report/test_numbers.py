@@ -168,3 +168,21 @@ def test_report_command_from_a_store_and_from_a_folder(audited: Audited, tmp_pat
         len([p for p in (CORPORA / "json").iterdir() if not p.name.endswith(".expected.json")]))
     result = CliRunner().invoke(cli, ["report", "--db", str(audited.db), "-o", str(out), "--family", "nonsense"])
     assert result.exit_code == 2 and "unknown rule family" in result.output
+
+
+def test_a_rule_found_several_times_in_a_document_is_one_detail_entry_with_its_places(audited: Audited):
+    page = soup(audited.html)
+    repeated = q(audited.db, f"SELECT d.path, f.rule_id, COUNT(*) AS n FROM findings f JOIN documents d "
+                             f"ON d.id = f.document_id WHERE d.status = 'ok' AND {GAP} "
+                             f"GROUP BY d.id, f.rule_id HAVING n > 1")
+    shown = 0
+    for article in page.select("article.detail"):
+        path = article.select_one("p.meta").get_text(" ", strip=True).split("File: ")[-1]
+        for doc_path, rule_id, n in repeated:
+            if doc_path != path:
+                continue
+            entries = [li for li in article.select("li.finding") if li.strong.get_text().startswith(rule_id + ":")]
+            assert len(entries) == 1, (path, rule_id)
+            assert f"({n} findings)" in entries[0].get_text(" ")
+            shown += 1
+    assert shown, "some document in the report repeats a statutory gap"
