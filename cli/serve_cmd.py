@@ -16,7 +16,7 @@ from eia_rules.config import load_config_file
 @click.option("--timeout", "timeout_seconds", default=60.0, show_default=True,
               type=click.FloatRange(min=0, min_open=True), help="Seconds a check may take before 504.")
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64),
-              help="Documents parsed at the same time (the rules engine itself runs one at a time).")
+              help="Worker processes checking documents at the same time (each about 350 MB).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Configuration applied to every upload (body type, rule selection).")
 def serve(host: str, port: int, max_upload_mb: float, timeout_seconds: float, workers: int,

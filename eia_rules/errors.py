@@ -14,6 +14,9 @@ class InputError(EiaRulesError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self):  # so it crosses from a worker process intact (args hold the joined message)
+        return (type(self), (self.path, self.problem))
+
 
 class RuleError(EiaRulesError):
     """A rule file is invalid. The message names the file, line, rule id and field."""

@@ -50,7 +50,8 @@ def preload_parent() -> None:
     parse(BytesSource("warm-up.md", _WARM_TEXT))
 
 
-def _test_hooks(path: str) -> None:
+def run_test_hooks(path: str) -> None:
+    """The test-only crash and hang hooks (see the module docstring); nothing when unset."""
     name = Path(path).name
     if os.environ.get(CRASH_HOOK) == name:
         os._exit(1)
@@ -74,7 +75,7 @@ def audit_document(path: str) -> DocResult:
     global _retire
     if _retire:
         os._exit(RETIRE_EXIT_CODE)
-    _test_hooks(path)
+    run_test_hooks(path)
     from ..pipeline import check_record, parse
 
     start = time.perf_counter()

@@ -57,7 +57,7 @@ def build_router(worker: Worker) -> APIRouter:
         Returns the report as JSON, or as SARIF, JUnit XML or CSV with `?format=`.
         """
         upload = await read_upload(request)
-        report = await worker.run(worker.check, upload)
+        report = await worker.check(upload)
         if format == "json":
             return JSONResponse(report.model_dump(mode="json"))
         return Response(render(format, [report], catalogue.rules()), media_type=REPORT_FORMATS[format])
@@ -67,7 +67,7 @@ def build_router(worker: Worker) -> APIRouter:
     async def parse(request: Request) -> JSONResponse:
         """The structured record (IIARecord) read from one document."""
         upload = await read_upload(request)
-        record = await worker.run(worker.parse, upload)
+        record = await worker.parse(upload)
         return JSONResponse(record.model_dump(mode="json"))
 
     @router.post("/v1/annotate", tags=["check"],
@@ -77,7 +77,7 @@ def build_router(worker: Worker) -> APIRouter:
     async def annotate(request: Request) -> Response:
         """The uploaded .docx with a Word comment per finding."""
         upload = await read_upload(request, allow_json=False)
-        _, data = await worker.run(worker.annotate, upload)
+        _, data = await worker.annotate(upload)
         return Response(data, media_type=DOCX_TYPE, headers=attachment(annotated_name(upload.filename)))
 
     @router.get("/v1/rules", tags=["rules"])

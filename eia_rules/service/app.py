@@ -32,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     "basis and how to fix each one.",
     )
     app.state.settings = settings
+    app.state.worker = worker
     answers = errors.Answers(settings, pages.error_page)
     errors.install(app, answers)
 

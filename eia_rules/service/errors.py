@@ -3,7 +3,8 @@
 - unreadable or malformed documents (the readers' InputError, any EiaRulesError) -> 422 with
   the reader's one-line message, which names the uploaded file;
 - bodies over the size limit -> 413 saying what the limit is;
-- checks that run out of time -> 504.
+- checks that run out of time -> 504 (the worker process is stopped);
+- a document that crashes its worker process -> 500 naming the file.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..errors import EiaRulesError
 from .settings import Settings
-from .work import WorkTimeout
+from .work import WorkCrashed, WorkTimeout
 
 API_PREFIXES = ("/v1/", "/healthz", "/openapi.json", "/docs", "/redoc", "/static-offline-docs")
 
@@ -56,6 +57,9 @@ def install(app: FastAPI, answers: Answers) -> None:
     async def on_timeout(request: Request, exc: WorkTimeout) -> Response:
         return answers.answer(request, 504, str(exc))
 
+    async def on_crash(request: Request, exc: WorkCrashed) -> Response:
+        return answers.answer(request, 500, str(exc))
+
     async def on_http(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 413:
             return answers.too_large(request)
@@ -65,4 +69,5 @@ def install(app: FastAPI, answers: Answers) -> None:
 
     app.add_exception_handler(EiaRulesError, on_input)  # type: ignore[arg-type]
     app.add_exception_handler(WorkTimeout, on_timeout)  # type: ignore[arg-type]
+    app.add_exception_handler(WorkCrashed, on_crash)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, on_http)  # type: ignore[arg-type]

@@ -110,7 +110,7 @@ def build_router(worker: Worker, settings: Settings) -> APIRouter:
     @router.post("/check", response_class=HTMLResponse)
     async def check(request: Request) -> HTMLResponse:
         upload = await read_upload(request, allow_json=False)
-        report = await worker.run(worker.check, upload)
+        report = await worker.check(upload)
         counts = Counter(f.severity.value for f in report.findings if not f.suppressed)
         is_docx = upload.filename.lower().endswith(".docx")
         return render_page(
@@ -130,7 +130,7 @@ def build_router(worker: Worker, settings: Settings) -> APIRouter:
         except (binascii.Error, ValueError) as exc:
             raise UploadProblem("the document to annotate was not sent intact; upload it again") from exc
         upload = Upload(upload_name(str(form.get("filename", ""))), data)
-        _, annotated = await worker.run(worker.annotate, upload)
+        _, annotated = await worker.annotate(upload)
         return Response(annotated, media_type=DOCX_TYPE, headers=attachment(annotated_name(upload.filename)))
 
     return router

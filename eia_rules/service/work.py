@@ -1,29 +1,29 @@
-"""The pipeline calls the service makes, run on worker threads with a time limit.
+"""The pipeline calls the service makes, run in worker processes with a time limit.
 
 Checking is CPU work (spaCy, durable_rules); running it on the event loop would stall every
-other request. A document that takes longer than the operator's limit gets a 504 answer; its
-thread cannot be killed, so it finishes in the background and its result is dropped. The pool
-is bounded, so runaway documents cannot start unlimited threads.
+other request, and threads cannot be stopped. So each call runs in a pebble process pool
+(`workers` processes, each loading spaCy and the rules once): a document that takes longer
+than the operator's limit gets a 504 answer and its process is stopped and replaced, and a
+document that crashes its process gets a 500 answer while the service carries on. The pool
+is bounded, so runaway documents cannot start unlimited work.
 """
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import re
 import tempfile
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import TypeVar
+from typing import Any
 
+from ..audit.worker import run_test_hooks, warm_up
 from ..config import Config
 from ..errors import InputError
 from ..model.findings import Report
 from ..model.record import IIARecord
 from ..pipeline import BytesSource, check_record, parse
 from .catalogue import rules
-
-T = TypeVar("T")
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 DEFAULT_NAME = "upload"
@@ -35,6 +35,14 @@ class WorkTimeout(Exception):
     def __init__(self, seconds: float) -> None:
         super().__init__(f"the check did not finish within {seconds:g} seconds; "
                          "try a smaller document or ask the operator to raise the limit")
+
+
+class WorkCrashed(Exception):
+    """The worker process stopped while handling the document."""
+
+    def __init__(self, filename: str, exitcode: object) -> None:
+        super().__init__(f"{filename}: the checker stopped unexpectedly on this document (exit code {exitcode}); "
+                         "the service carries on, but please report the document to the operator")
 
 
 def upload_name(raw: str | None) -> str:
@@ -57,47 +65,70 @@ class Upload:
 
 
 class Worker:
-    """Runs parse/check/annotate off the event loop, each call bounded by `timeout` seconds."""
+    """Runs parse/check/annotate in worker processes, each call bounded by `timeout` seconds.
+
+    The processes start (and warm up) on the first call, so creating an app costs nothing.
+    """
 
     def __init__(self, config: Config, timeout: float, workers: int) -> None:
+        from pebble import ProcessPool
+
         self.config = config
         self.timeout = timeout
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="eia-rules")
+        # spawn, not fork: the service runs threads (event loop, thread pool) that fork does not copy
+        self._pool = ProcessPool(max_workers=workers, initializer=warm_up,
+                                 context=multiprocessing.get_context("spawn"))
 
-    async def run(self, fn: Callable[..., T], *args: object) -> T:
-        """`fn(*args)` on the pool; WorkTimeout when it takes longer than the limit."""
-        future = self._pool.submit(fn, *args)
+    async def _run(self, fn: Any, upload: Upload, *args: object) -> Any:
+        """`fn(upload, *args)` in a worker; WorkTimeout when it takes longer than the limit, the
+        process then being stopped; WorkCrashed when the process dies."""
+        from pebble import ProcessExpired
+
+        future = self._pool.schedule(fn, args=(upload, *args))
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
         except TimeoutError:
-            future.cancel()  # drops it if it has not started; a running thread finishes alone
+            future.cancel()  # pebble stops the process running it, and starts a fresh one
             raise WorkTimeout(self.timeout) from None
+        except ProcessExpired as e:
+            raise WorkCrashed(upload.filename, e.exitcode) from None
+
+    async def parse(self, upload: Upload) -> IIARecord:
+        return await self._run(parse_upload, upload)
+
+    async def check(self, upload: Upload) -> Report:
+        return await self._run(check_upload, upload, self.config)
+
+    async def annotate(self, upload: Upload) -> tuple[Report, bytes]:
+        return await self._run(annotate_upload, upload, self.config)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.stop()
+        self._pool.join(timeout=10)
 
-    # The functions below run on the pool.
 
-    def parse(self, upload: Upload) -> IIARecord:
-        return parse(BytesSource(upload.filename, upload.data))
+# The functions below run in the worker processes.
 
-    def check(self, upload: Upload) -> Report:
-        return self.check_parsed(self.parse(upload), upload.filename)
+def parse_upload(upload: Upload) -> IIARecord:
+    run_test_hooks(upload.filename)
+    return parse(BytesSource(upload.filename, upload.data))
 
-    def check_parsed(self, record: IIARecord, filename: str) -> Report:
-        """Check with the operator's configuration, never with files found from the upload's name."""
-        report = check_record(record, config=self.config, local_files=False)
-        return report.model_copy(update={"path": filename})
 
-    def annotate(self, upload: Upload) -> tuple[Report, bytes]:
-        """The report and the annotated Word copy, written in a temporary folder deleted after."""
-        from ..output.docx_comments import annotate_docx
+def check_upload(upload: Upload, config: Config) -> Report:
+    """Check with the operator's configuration, never with files found from the upload's name."""
+    report = check_record(parse_upload(upload), config=config, local_files=False)
+    return report.model_copy(update={"path": upload.filename})
 
-        if Path(upload.filename).suffix.lower() != ".docx":
-            raise InputError(upload.filename, "only Word (.docx) documents can be annotated")
-        report = self.check(upload)
-        with tempfile.TemporaryDirectory(prefix="eia-rules-") as tmp:
-            source, dest = Path(tmp) / "upload.docx", Path(tmp) / "annotated.docx"
-            source.write_bytes(upload.data)
-            annotate_docx(source, report, rules(), dest)
-            return report, dest.read_bytes()
+
+def annotate_upload(upload: Upload, config: Config) -> tuple[Report, bytes]:
+    """The report and the annotated Word copy, written in a temporary folder deleted after."""
+    from ..output.docx_comments import annotate_docx
+
+    if Path(upload.filename).suffix.lower() != ".docx":
+        raise InputError(upload.filename, "only Word (.docx) documents can be annotated")
+    report = check_upload(upload, config)
+    with tempfile.TemporaryDirectory(prefix="eia-rules-") as tmp:
+        source, dest = Path(tmp) / "upload.docx", Path(tmp) / "annotated.docx"
+        source.write_bytes(upload.data)
+        annotate_docx(source, report, rules(), dest)
+        return report, dest.read_bytes()

@@ -25,8 +25,24 @@ RECORD = CORPORA / "json" / "cwm-lleu-waste-collection.json"
 SCHEMAS = REPO / "schemas"
 
 
+_opened: list[TestClient] = []
+
+
 def client_for(settings: Settings | None = None) -> TestClient:
-    return TestClient(create_app(settings or Settings()))
+    """A client over a new app; its worker processes are stopped after the test (see below)."""
+    client = TestClient(create_app(settings or Settings(workers=1)))
+    _opened.append(client)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _stop_workers():
+    """Each app checks in worker processes of its own: stop those a test started, so a run of
+    many short-lived apps does not keep their processes (and their memory) to the end."""
+    before = len(_opened)
+    yield
+    while len(_opened) > before:
+        _opened.pop().app.state.worker.shutdown()
 
 
 @dataclass(frozen=True)
@@ -56,5 +72,5 @@ def kit() -> Kit:
 @pytest.fixture(scope="session")
 def client() -> TestClient:
     """One app for the session: the rule engine is compiled once, as in a real server."""
-    with client_for() as c:
+    with TestClient(create_app(Settings(workers=2))) as c:
         yield c

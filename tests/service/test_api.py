@@ -185,3 +185,29 @@ def test_openapi_and_offline_docs(client):
     page = client.get("/docs").text
     assert "https://" not in page and "http://" not in page
     assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
+
+
+def test_a_hanging_check_is_stopped_and_the_service_carries_on(kit, monkeypatch):
+    from eia_rules.audit.worker import HANG_HOOK
+
+    monkeypatch.setenv(HANG_HOOK, "hang.md")  # inherited by the worker process the app starts
+    one = kit.client_for(Settings(timeout_seconds=20, workers=1))
+    assert one.post("/v1/check", files=kit.upload(kit.markdown)).status_code == 200  # warm the worker
+    one.app.state.worker.timeout = 3
+    hung = one.post("/v1/check", files=kit.upload(kit.markdown, name="hang.md"))
+    assert hung.status_code == 504 and "3 seconds" in hung.json()["detail"]
+    one.app.state.worker.timeout = 20
+    # with one worker, this would wait behind the hung check unless that process was stopped
+    after = one.post("/v1/check", files=kit.upload(kit.markdown))
+    assert after.status_code == 200 and after.json()["findings"]
+
+
+def test_a_document_that_crashes_its_worker_is_a_500_naming_it(kit, monkeypatch):
+    from eia_rules.audit.worker import CRASH_HOOK
+
+    monkeypatch.setenv(CRASH_HOOK, "crash.md")
+    one = kit.client_for(Settings(timeout_seconds=30, workers=1))
+    crashed = one.post("/v1/check", files=kit.upload(kit.markdown, name="crash.md"))
+    assert crashed.status_code == 500
+    assert crashed.json()["detail"].startswith("crash.md: the checker stopped unexpectedly")
+    assert one.post("/v1/check", files=kit.upload(kit.markdown)).status_code == 200
