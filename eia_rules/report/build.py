@@ -121,6 +121,7 @@ def build_report(db: Path, options: ReportOptions | None = None) -> str:
     heat = metrics.heat_map(docs, options.group_by)
     granularity, periods = metrics.trend(docs)
     top = metrics.ranked(docs, options.top)
+    comparison = metrics.compare(then, docs, statutory, compare_id) if then is not None else None
     context = {
         "title": options.title, "generated": datetime.now(UTC).strftime("%d %B %Y %H:%M UTC"),
         "version": __version__, "db": Path(db).name, "run": run, "filters": options.filters.describe(),
@@ -151,7 +152,13 @@ def build_report(db: Path, options: ReportOptions | None = None) -> str:
         "undated": sum(1 for d in docs if d.ok and not d.doc_date),
         "top": [(doc, _details(doc, ruleset)) for doc in top],
         "questions": challenge_questions(docs, ruleset.by_id, families, words),
-        "comparison": metrics.compare(then, docs, statutory, compare_id) if then is not None else None,
+        "comparison": comparison,
+        "comparison_chart": charts.paired_bars(
+            "change", [(labels[after.family], before.gap_share, after.gap_share) for before, after in comparison.families],
+            f"Share of assessments with a statutory gap, by family: run {comparison.run_id} and now",
+            f"Two bars per rule family: the grey bar is the share of assessments with a statutory gap in "
+            f"that family at run {comparison.run_id}, the hatched bar the share now. Shorter is better. "
+            "The table below gives the same figures.", f"Run {comparison.run_id}", "Now") if comparison else "",
         "failed": [d for d in docs if not d.ok],
     }
     env = Environment(loader=PackageLoader("eia_rules.report", "templates"),

@@ -67,6 +67,26 @@ def stacked_bars(uid: str, bars: list[Bar], title: str, desc: str, good_label: s
     return "".join(out)
 
 
+def paired_bars(uid: str, rows: list[tuple[str, float | None, float | None]], title: str, desc: str,
+                then_label: str, now_label: str) -> str:
+    """Two horizontal bars per row, a share (0..1) then and now: grey for then, hatched for now,
+    each labelled with its value so the change reads without colour."""
+    left, width, pair = 250, 320, 50
+    height = 50 + pair * len(rows)
+    out = [_open(uid, left + width + 90, height, title, desc),
+           _legend(uid, left, 18, [(GRID, then_label), (f"url(#{uid}-hatch)", now_label)])]
+    for i, (label, then, now) in enumerate(rows):
+        y = 32 + i * pair
+        out.append(f'<text x="{left - 8}" y="{y + 21}" text-anchor="end" fill="{INK}">{escape(_short(label))}</text>')
+        for j, (value, fill) in enumerate(((then, GRID), (now, f"url(#{uid}-hatch)"))):
+            top = y + j * 20
+            out.append(f'<rect x="{left}" y="{top}" width="{width * (value or 0):.1f}" height="17" fill="{fill}" '
+                       f'stroke="{INK}"/><text x="{left + width * (value or 0) + 6:.1f}" y="{top + 13}" '
+                       f'fill="{INK}">{pct(value)}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
 def column_chart(uid: str, columns: list[tuple[str, float | None, str]], title: str, desc: str) -> str:
     """Vertical bars of a share (0..1) per period, each labelled with its value and its count."""
     top, plot, col = 30, 200, 64

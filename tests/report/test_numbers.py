@@ -127,6 +127,14 @@ def test_comparison_with_the_previous_run_uses_its_snapshot(audited: Audited):
     fixed, newly = len((had_gap - has_gap) & both), len((has_gap - had_gap) & both)
     assert (text(page, "#fixed-count"), text(page, "#newly-count")) == (str(fixed), str(newly))
     assert fixed >= 1, "the thorough rewrite between the runs fixes one assessment"
+    # the chart shows the table's figures: each family's then and now shares, as printed in it
+    chart = page.select_one("#changes svg[role=img]")
+    assert chart is not None and chart.title.get_text().endswith("and now")
+    labels = [t.get_text() for t in chart.select("text")]
+    for row in page.select("#change-table tbody tr"):
+        before, after = (td.get_text(strip=True) for td in row.select("td")[:2])
+        assert row.th.get_text(strip=True)[:20] in " ".join(labels)
+        assert before in labels and after in labels
 
 
 def test_every_top_assessment_links_to_its_located_findings(audited: Audited):
