@@ -1,9 +1,9 @@
 """Throughput, memory and re-audit figures for `eia-rules audit`, printed next to their targets.
 
-    python benchmarks/throughput.py            # full run (< 15 min on 2 cores)
-    python benchmarks/throughput.py --quick    # scaled-down counts, about 2-3 min
+    python benchmarks/throughput.py            # full run (about 15 min on 2 cores)
+    python benchmarks/throughput.py --quick    # scaled-down counts, about 3-4 min
 
-Documents are synthetic: the corpus's short assessments repeated into ~10-15 page .docx,
+Documents are synthetic: the corpus's short assessments repeated into ~10, ~20 and ~30 page .docx,
 .pdf, .html and .md files, generated in a temporary folder. Every paragraph carries its own
 reference, so no two paragraphs of the archive are the same text: real assessments rarely
 repeat a paragraph, and the structurer keeps work per distinct text, which identical copies
@@ -94,7 +94,8 @@ def make_archive(folder: Path, per_format: int, repeats: int) -> dict[str, list[
         for i in range(per_format):
             path = folder / f"iia-{i:04d}.{fmt}"  # one folder: the formats interleave in the run
             path.parent.mkdir(parents=True, exist_ok=True)
-            writer(path, _sections(repeats + i % 3, document=len(WRITERS) * i + list(WRITERS).index(fmt)))
+            # ~10, ~20 and ~30 pages in turn
+            writer(path, _sections(repeats * (1 + i % 3), document=len(WRITERS) * i + list(WRITERS).index(fmt)))
             made.setdefault(fmt, []).append(path)
     return made
 
@@ -129,8 +130,8 @@ def _median_time(fn, items) -> float:
     return statistics.median(times)
 
 
-def per_format_ratios(made: dict[str, list[Path]]) -> dict[str, tuple[float, float, int]]:
-    """format -> (e2e s/doc, floor s/doc, pages of the first file), in this process after warm-up."""
+def per_format_ratios(made: dict[str, list[Path]]) -> dict[str, tuple[float, float, str]]:
+    """format -> (e2e s/doc, floor s/doc, the files' range of pages), in this process after warm-up."""
     from eia_rules.audit.worker import audit_document, warm_up
 
     warm_up(ignore_interrupt=False)
@@ -138,7 +139,8 @@ def per_format_ratios(made: dict[str, list[Path]]) -> dict[str, tuple[float, flo
     for fmt, paths in made.items():
         floor = _median_time(floor_text, paths)
         e2e = _median_time(lambda p: audit_document(str(p)), paths)
-        out[fmt] = (e2e, floor, _pages(paths[0]))
+        pages = sorted(_pages(p) for p in paths)
+        out[fmt] = (e2e, floor, f"{pages[0]}-{pages[-1]}")
     return out
 
 
@@ -240,7 +242,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="eia-bench-") as tmp:
         root = Path(tmp)
         print(f"eia-rules audit benchmark ({'quick' if args.quick else 'full'}); temp folder {root}", flush=True)
-        made = make_archive(root / "archive", per_format, repeats=12)
+        made = make_archive(root / "archive", per_format, repeats=14)
         print(f"archive: {sum(map(len, made.values()))} documents ({per_format} per format)", flush=True)
 
         r1, n, s1 = audit_rate(root / "archive", 1, root / "j1.sqlite")
@@ -254,7 +256,7 @@ def main() -> None:
         print("\nend-to-end vs text-extraction floor, median per document (one warm process):")
         for fmt, (e2e, floor, pages) in per_format_ratios(made).items():
             target = " [target <= 2x: " + verdict(e2e / floor <= 2) + "]" if fmt in ("docx", "html") else ""
-            print(f"  {fmt:5} ~{pages:2d} pages: e2e {e2e * 1000:7.1f} ms, floor {floor * 1000:7.1f} ms, "
+            print(f"  {fmt:5} {pages:>5} pages: e2e {e2e * 1000:7.1f} ms, floor {floor * 1000:7.1f} ms, "
                   f"ratio {e2e / floor:5.1f}x{target}", flush=True)
 
         mixed = [str(p) for paths in made.values() for p in paths]

@@ -15,11 +15,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import threading
-from functools import partial
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from ..errors import EiaRulesError
-from .engines import _crash_result, outcome
+from .engines import crash_result, outcome
 from .result import DocResult
 from .worker import audit_document, warm_up
 
@@ -131,7 +131,7 @@ def run_dask(paths: Sequence[str], jobs: int, timeout: float | None,
                 yield future.result()
             except Exception as e:  # noqa: BLE001 - KilledWorker: the file took its worker down (twice)
                 if type(e).__name__ == "KilledWorker":
-                    yield _crash_result(path, "unknown; the Dask worker died")
+                    yield crash_result(path, "unknown; the Dask worker died")
                 else:
                     yield DocResult.failed(path, "error", f"the worker failed on this file ({type(e).__name__}: {e})")
             future.release()

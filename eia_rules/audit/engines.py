@@ -24,12 +24,12 @@ from .worker import RETIRE_EXIT_CODE, audit_document, preload_parent, warm_up
 ENGINES = ("local", "dask")
 
 
-def _timeout_result(path: str, timeout: float | None) -> DocResult:
+def timeout_result(path: str, timeout: float | None) -> DocResult:
     return DocResult.failed(path, "timeout", f"took longer than the per-file limit of {timeout:g} s; "
                                              "the worker was stopped", seconds=timeout or 0.0)
 
 
-def _crash_result(path: str, exitcode: object) -> DocResult:
+def crash_result(path: str, exitcode: object) -> DocResult:
     return DocResult.failed(path, "crash", f"the worker process stopped while reading this file "
                                            f"(exit code {exitcode})")
 
@@ -42,9 +42,9 @@ def outcome(future: Future, path: str, timeout: float | None) -> DocResult | Non
     try:
         return future.result()
     except TimeoutError:
-        return _timeout_result(path, timeout)
+        return timeout_result(path, timeout)
     except ProcessExpired as e:
-        return None if e.exitcode == RETIRE_EXIT_CODE else _crash_result(path, e.exitcode)
+        return None if e.exitcode == RETIRE_EXIT_CODE else crash_result(path, e.exitcode)
     except Exception as e:  # noqa: BLE001 - e.g. a result that could not be sent back
         return DocResult.failed(path, "error", f"the worker failed on this file ({type(e).__name__}: {e})")
 

@@ -139,7 +139,10 @@ def run_audit(paths: Sequence[str], options: AuditOptions | None = None,
             for info, problem in unopened:
                 _record(store, run, info, DocResult.failed(info.path, "input", problem), version, listener)
             if todo:
-                results = run_engine(options.engine, list(todo), min(jobs, len(todo)), options.timeout,
+                # Largest first: a big file started last would leave the other workers idle
+                # at the end of the run while it finishes alone.
+                order = sorted(todo, key=lambda path: todo[path].size, reverse=True)
+                results = run_engine(options.engine, order, min(jobs, len(todo)), options.timeout,
                                      options.scheduler)
                 with contextlib.closing(results):
                     for result in results:

@@ -192,3 +192,28 @@ def test_dask_engine_stops_a_hanging_file_at_the_timeout_and_survives_a_crash(tm
     assert "3 s" in statuses["hang.md"][2]
     assert statuses["crash.md"][:2] == ("failed", "crash")
     assert all(statuses[n][0] == "ok" for n in ("a.md", "b.md", "c.md")), statuses
+
+
+class _Order:
+    """A listener noting the order in which results arrive."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+
+    def start(self, total: int, skipped: int) -> None:
+        pass
+
+    def advance(self, result) -> None:
+        self.paths.append(result.path)
+
+    def stop(self) -> None:
+        pass
+
+
+def test_largest_documents_are_audited_first_so_no_worker_finishes_alone(tmp_path):
+    folder = small_md(tmp_path / "docs", ["a.md", "b.md", "c.md", "d.md"])
+    for name, extra in (("b.md", 40), ("d.md", 10), ("c.md", 80)):
+        (folder / name).write_text((folder / name).read_text("utf-8") + "\nMore detail here.\n" * extra, "utf-8")
+    order = _Order()
+    run_audit([str(folder)], AuditOptions(db=tmp_path / "audit.sqlite", jobs=1), order)
+    assert [Path(p).name for p in order.paths] == ["c.md", "b.md", "d.md", "a.md"]
