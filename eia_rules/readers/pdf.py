@@ -41,6 +41,7 @@ class _Line:
     bottom: float
     size: float
     bold: bool
+    right: float = 0.0  # x of the line's last character
 
 
 @dataclass
@@ -142,7 +143,7 @@ def _read_page(page: Any) -> _Page:
         sizes = Counter(round(c["size"] * 2) / 2 for c in chars)
         bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars)
         result.lines.append(_Line(line["text"], page.page_number, line["top"], line["bottom"],
-                                  sizes.most_common(1)[0][0], bold))
+                                  sizes.most_common(1)[0][0], bold, line["x1"]))
     return result
 
 
@@ -181,15 +182,26 @@ def _line_heading(line: _Line, heading_sizes: list[float]) -> int | None:
 def _groups(lines: list[_Line]) -> list[list[_Line]]:
     """Lines gathered into paragraphs by spacing, size and list markers."""
     groups: list[list[_Line]] = []
+    margin = max((ln.right for ln in lines), default=0.0)
     for line in lines:
         previous = groups[-1][-1] if groups else None
         if (previous is None or line.size != previous.size or line.bold != previous.bold
                 or line.top - previous.bottom > _GAP_RATIO * line.size
-                or LIST_MARK.match(line.text)):
+                or (LIST_MARK.match(line.text) and not _wrapped_onto(groups[-1], margin))):
             groups.append([line])
         else:
             groups[-1].append(line)
     return groups
+
+
+def _wrapped_onto(group: list[_Line], margin: float) -> bool:
+    """Whether the next line continues this paragraph even though it starts like a list item:
+    a sentence wrapped just before a dash ('...; involvement' / '- the objectives were...').
+    It does when the paragraph is not itself a list item and its last line runs to the right
+    margin without closing punctuation; a real list follows a line that ends early or with ':'."""
+    last = group[-1]
+    return (not LIST_MARK.match(group[0].text) and last.right >= margin - 3 * last.size
+            and not last.text.rstrip().endswith((":", ".", ";", "!", "?")))
 
 
 def _emit_group(group: list[_Line], builder: BlockBuilder, heading_sizes: list[float]) -> None:

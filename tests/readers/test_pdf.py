@@ -143,3 +143,23 @@ def test_overprinted_text_is_read_once_and_plain_text_once_too(write):
     text = doc.text()
     assert "Disability: fewer staffed hours." in text and "DDii" not in text
     assert "Age: later opening helps older people." in text
+
+
+def test_a_sentence_wrapped_before_a_dash_stays_one_paragraph_but_real_lists_split(write):
+    def wrapped(pdf: FPDF) -> None:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        lines = [(30, "Future generations: collaboration - objectives are shared with the police; involvement"),
+                 (34.5, "- the objectives were rewritten with equality groups."),
+                 (50, "We met these groups:"),
+                 (54.5, "- the older people's forum"),
+                 (59, "- the youth council")]
+        for y, text in lines:
+            pdf.text(15, y, text)
+
+    blocks = read_document(write("wrap.pdf", _pdf(wrapped))).blocks
+    kinds = [(b.kind, b.text) for b in blocks]
+    assert kinds[0] == (BlockKind.PARAGRAPH, "Future generations: collaboration - objectives are shared with the "
+                                             "police; involvement - the objectives were rewritten with equality groups.")
+    assert kinds[1] == (BlockKind.PARAGRAPH, "We met these groups:")
+    assert [k for k, _ in kinds[2:]] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
