@@ -215,3 +215,14 @@ def test_an_unanswered_monitoring_heading_is_not_monitoring() -> None:
     assert blank.monitoring.status.value == "absent"
     named = structure(doc_from_lines("# 8. Monitoring\nUse of the service will be monitored."))
     assert named.monitoring.status.value != "absent"
+
+
+def test_a_youth_council_shaping_the_proposal_counts_as_childrens_views_sought() -> None:
+    english = structure(doc_from_lines("Children's rights: the plan was shaped by the Youth Council and refers "
+                                       "to Articles 2 and 12 of the UNCRC.")).childrens_rights
+    welsh = structure(doc_from_lines("Hawliau plant: lluniwyd y cynllun gyda'r Cyngor Ieuenctid, yn unol ag "
+                                     "erthygl 12 o CCUHP.")).childrens_rights
+    assert english.flags["views_sought"] and english.flags["uncrc_articles"]
+    assert welsh.flags["views_sought"]
+    named_only = structure(doc_from_lines("Children's rights: the UNCRC applies.")).childrens_rights
+    assert not named_only.flags["views_sought"]
