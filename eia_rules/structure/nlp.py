@@ -23,6 +23,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import mutations
+
 LANGS = ("en", "cy")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
@@ -152,7 +154,10 @@ def _rows(name: str) -> list[dict[str, Any]]:
         if path.is_file():
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
-                    rows.append(json.loads(line))
+                    row = json.loads(line)
+                    rows.append(row)
+                    if lang == "cy" and isinstance(row["pattern"], str):
+                        rows += [{**row, "pattern": v} for v in mutations.variants(row["pattern"])]
     return rows
 
 
