@@ -107,7 +107,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             last_opened = None
             # 'Gender reassignment and sexual orientation' as a heading: what follows answers both
             if unit.heading or unit.header_row or chars:
-                pair = chars if unit.heading and _paired_opening(unit, chars) else []
+                pair = chars if (unit.heading and _paired_opening(unit, chars)) or _umbrella(unit, chars) else []
             if len(chars) == 1 or (current in chars and len(chars) < _LIST_SIZE):
                 current = current if current in chars else chars[0]
                 current_from_prompt = unit.is_question
@@ -121,13 +121,14 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
         if unit.is_question or unit.header_row or unit.is_instruction:
             continue
         impact, _ = judge(unit)
-        if len(chars) >= _LIST_SIZE:
+        if _groups_named(unit) >= _LIST_SIZE:
             if impact and impact not in _BLANKET:
                 for c in chars:
                     acc[c].judgements.append((impact, unit, True))
                     acc[c].grouped += [o for o in chars if o != c]
             continue
         row_chars = _chars_of_first_cell(unit)
+        umbrella = _umbrella_row(unit, row_chars)
         primary = row_chars[0] if row_chars else None
         if primary is None and not unit.label_like:
             starter = _starter(unit, chars)
@@ -138,7 +139,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
         if inherited and not chars and _about_other_topic(unit):
             inherited = None
         primary = primary or inherited
-        subjects = [primary] if primary else chars
+        subjects = umbrella or ([primary] if primary else chars)
         if not subjects and pair and not _about_other_topic(unit):
             subjects = pair
         if not row_chars and _paired_opening(unit, chars):
@@ -154,7 +155,7 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
                     acc[c].judgements.append((impact, unit, True))
                     acc[c].grouped += [o for o in subjects + others if o != c]
         for c in subjects:
-            if len(subjects) == 1 and (impact or unit.table_row or primary):
+            if (len(subjects) == 1 or subjects == umbrella) and (impact or unit.table_row or primary):
                 acc[c].entries.append(unit)
             _read_content(acc[c], unit)
     return {k: _finish(a) for k, a in acc.items()}
@@ -177,6 +178,39 @@ def _chars_of_first_cell(unit: Unit) -> list[str]:
     first_end = len(unit.cells[0].text)
     return list(dict.fromkeys(h.label for h in unit.hits("characteristics")
                               if not h.label.startswith("_") and h.span.start_char < first_end))
+
+
+def _named_groups(unit: Unit) -> dict[tuple[int, int], frozenset[str]]:
+    """The characteristics named at each place in the unit: one label for most terms, several
+    for an umbrella term such as 'LGBTQ+'."""
+    places: dict[tuple[int, int], set[str]] = {}
+    for h in unit.hits("characteristics"):
+        if not h.label.startswith("_"):
+            places.setdefault((h.span.start, h.span.end), set()).add(h.label)
+    return {k: frozenset(v) for k, v in places.items()}
+
+
+def _groups_named(unit: Unit) -> int:
+    """How many groups the unit names: an umbrella term counts once, so 'LGBTQ+ young people'
+    names two, not a list of three."""
+    groups = set(_named_groups(unit).values())
+    named = set().union(*groups) if groups else set()
+    return len(named) - sum(len(g) - 1 for g in groups if len(g) > 1)
+
+
+def _umbrella(unit: Unit, chars: list[str]) -> bool:
+    """Whether the characteristics the unit names all come from one umbrella term."""
+    return len(chars) > 1 and set(_named_groups(unit).values()) == {frozenset(chars)}
+
+
+def _umbrella_row(unit: Unit, row_chars: list[str]) -> list[str]:
+    """The groups a row's first cell names with one umbrella term ('LGBTQ+ people'): the row
+    is the entry for each of them. Empty when the cell names groups one by one."""
+    if len(row_chars) < 2:
+        return []
+    first = {labels for (start, _), labels in _named_groups(unit).items()
+             if unit.doc[start].idx < len(unit.cells[0].text)}
+    return row_chars if first == {frozenset(row_chars)} else []
 
 
 def _strip_chars(unit: Unit, text: str) -> str:

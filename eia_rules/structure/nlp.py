@@ -5,7 +5,9 @@ so the result for a document never depends on a downloaded model. Every vocabula
 JSONL data file under `patterns/<lang>/`, one pattern a line in spaCy's EntityRuler format
 (`{"label": ..., "pattern": "phrase" | [token dicts]}`); English and Welsh files of the same
 name are merged into one lexicon. Matching is token-based, so "age" never matches inside
-"page" and "race" never inside "embraced".
+"page" and "race" never inside "embraced". A label "a|b" names two things at once (an umbrella
+term such as "LGBTQ+"), and each Welsh phrase also matches with its first word mutated
+(`mutations.py`).
 """
 from __future__ import annotations
 
@@ -41,6 +43,11 @@ class Hit:
         return self.span.text
 
 
+# A pattern labelled 'a|b' names both: 'LGBTQ+' is about sexual orientation and gender
+# reassignment alike. `find` gives one hit a label, over the same span.
+UMBRELLA = "|"
+
+
 class Lexicon:
     """A named set of phrase and token patterns; `find` returns non-overlapping longest hits."""
 
@@ -52,7 +59,7 @@ class Lexicon:
         self._tokens: list[tuple[Matcher, list[tuple[int, frozenset[int]]]]] = []
         for row in rows:
             label = str(row["label"])
-            self.labels.add(label)
+            self.labels.update(label.split(UMBRELLA))
             pattern = row["pattern"]
             if isinstance(pattern, str):
                 self._phrases.add(label, [nlp.make_doc(normalise(pattern))])
@@ -80,7 +87,8 @@ class Lexicon:
         spans = [Span(doc, s, e, label=m) for m, s, e in self._phrases(doc)]
         for matcher in self.token_matchers(doc):
             spans += [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
-        return [Hit(s.label_, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
+        return [Hit(label, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)
+                for label in s.label_.split(UMBRELLA)]
 
     def token_matchers(self, doc: Doc, *, runnable: bool = True) -> list[Matcher]:
         """The token patterns' Matchers that can match in `doc` (or, with runnable=False, those

@@ -115,3 +115,27 @@ def test_a_heading_naming_two_groups_opens_a_section_about_both() -> None:
     for key in ("pregnancy_maternity", "marriage_civil_partnership", "sex", "race"):
         assert record.characteristics[key].status.value == "assessed", key
     assert record.characteristics["pregnancy_maternity"].grouped_with == ["marriage_civil_partnership"]
+
+
+def test_an_lgbtq_row_is_the_entry_for_sexual_orientation_and_gender_reassignment() -> None:
+    text = ("| Characteristic | Impact | Reasons |\n|---|---|---|\n"
+            "| Age | Positive | Young people aged 16 to 24 call most often in the evening, when the local line was "
+            "closed; the national service answers around the clock. |\n"
+            "| LGBTQ+ people | Positive | LGBTQ+ young people have higher rates of self-harm; staff receive inclusive "
+            "practice training from a national charity. |")
+    chars = structure(doc_from_lines(text)).characteristics
+    for key in ("sexual_orientation", "gender_reassignment"):
+        assert (chars[key].status.value, chars[key].impact) == ("assessed", "positive"), key
+        assert chars[key].locations[0].row == 3
+    assert chars["age"].status.value == "assessed"  # 'LGBTQ+ young people' is two groups, not a list of three
+
+
+def test_an_umbrella_term_counts_once_in_a_list() -> None:
+    listed = structure(doc_from_lines("The service is used by older people, disabled people and LGBTQ+ people: "
+                                      "positive impact.")).characteristics
+    assert {listed[k].status.value for k in ("age", "disability", "sexual_orientation", "gender_reassignment")} \
+        == {"asserted"}
+    label = structure(doc_from_lines("LGBTQ+ people\nImpact: Positive. The mediation provider has completed training "
+                                     "with a national LGBTQ+ youth charity on family breakdown.")).characteristics
+    assert label["gender_reassignment"].status.value == "assessed"
+    assert label["sexual_orientation"].status.value == "assessed"
