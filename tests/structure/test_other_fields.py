@@ -226,3 +226,14 @@ def test_a_youth_council_shaping_the_proposal_counts_as_childrens_views_sought()
     assert welsh.flags["views_sought"]
     named_only = structure(doc_from_lines("Children's rights: the UNCRC applies.")).childrens_rights
     assert not named_only.flags["views_sought"]
+
+
+def test_a_service_at_no_cost_to_people_on_low_incomes_addresses_the_socio_economic_duty() -> None:
+    text = ("# Socio-economic duty\nPeople on low incomes are more likely to rely on pay-as-you-go data or shared "
+            "devices. The portal works on low-bandwidth connections and is zero-rated on two mobile networks, so "
+            "using it will not cost data; paper letters remain free of charge for anyone who prefers them.")
+    topic = structure(doc_from_lines(text)).socio_economic
+    assert topic.status.value == "addressed" and topic.flags["reduce_inequality"]
+    generic = structure(doc_from_lines("# Socio-economic duty\nThe portal will benefit everyone in the county, "
+                                       "including people on low incomes.")).socio_economic
+    assert generic.status.value == "mentioned"
