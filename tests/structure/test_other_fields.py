@@ -237,3 +237,12 @@ def test_a_service_at_no_cost_to_people_on_low_incomes_addresses_the_socio_econo
     generic = structure(doc_from_lines("# Socio-economic duty\nThe portal will benefit everyone in the county, "
                                        "including people on low incomes.")).socio_economic
     assert generic.status.value == "mentioned"
+
+
+def test_keeping_welsh_medium_provision_considers_opportunities_to_use_welsh() -> None:
+    text = ("# Welsh language\nThe Urdd runs Welsh-medium youth activity in two of the four closing clubs on a weekly "
+            "basis; these sessions will move to school halls so Welsh-medium provision is kept.")
+    topic = structure(doc_from_lines(text)).welsh_language
+    assert topic.flags["opportunities"] and topic.status.value == "addressed"
+    named = structure(doc_from_lines("# Welsh language\nThe Welsh Language Standards were considered.")).welsh_language
+    assert not named.flags["opportunities"] and named.status.value == "mentioned"
