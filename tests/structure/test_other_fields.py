@@ -246,3 +246,17 @@ def test_keeping_welsh_medium_provision_considers_opportunities_to_use_welsh() -
     assert topic.flags["opportunities"] and topic.status.value == "addressed"
     named = structure(doc_from_lines("# Welsh language\nThe Welsh Language Standards were considered.")).welsh_language
     assert not named.flags["opportunities"] and named.status.value == "mentioned"
+
+
+def test_welsh_articles_and_childrens_views_are_read() -> None:
+    text = ("# Hawliau plant\nMae'r cynllun yn berthnasol i Erthygl 12 (parch at farn y plentyn) ac Erthygl 15 o CCUHP. "
+            "Gofynnwyd barn plant a phobl ifanc drwy'r gweithdai a'r ymgynghoriad.")
+    flags = structure(doc_from_lines(text)).childrens_rights.flags
+    assert flags["uncrc_articles"] and flags["views_sought"]
+
+
+def test_views_of_children_and_young_people_count_as_both_views_and_children_affected() -> None:
+    for text in ("# Children's rights\nWe sought the views of children and young people at two youth clubs.",
+                 "# Hawliau plant\nGofynnwyd barn plant a phobl ifanc drwy'r gweithdai."):
+        flags = structure(doc_from_lines(text)).childrens_rights.flags
+        assert flags["views_sought"] and flags["children_affected"], text
