@@ -67,7 +67,8 @@ class Upload:
 class Worker:
     """Runs parse/check/annotate in worker processes, each call bounded by `timeout` seconds.
 
-    The processes start (and warm up) on the first call, so creating an app costs nothing.
+    The processes start (and warm up) when the app starts serving (`start`) or on the first
+    call, so merely creating an app costs nothing.
     """
 
     def __init__(self, config: Config, timeout: float, workers: int) -> None:
@@ -102,12 +103,21 @@ class Worker:
     async def annotate(self, upload: Upload) -> tuple[Report, bytes]:
         return await self._run(annotate_upload, upload, self.config)
 
+    def start(self) -> None:
+        """Start the worker processes now (each warms up in the background), so the first
+        upload does not wait for spaCy and the rules to load."""
+        self._pool.schedule(_ready)
+
     def shutdown(self) -> None:
         self._pool.stop()
         self._pool.join(timeout=10)
 
 
 # The functions below run in the worker processes.
+
+def _ready() -> None:
+    """Nothing: scheduling it makes the pool start its (warming) processes."""
+
 
 def parse_upload(upload: Upload) -> IIARecord:
     run_test_hooks(upload.filename)

@@ -9,12 +9,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import docx
+import pytest
 from jsonschema import Draft202012Validator
 
 import eia_rules
 from eia_rules.config import Config
 from eia_rules.engine.checker import RuleSet
-from eia_rules.service import Settings
+from eia_rules.service import Settings, create_app
 from eia_rules.service.settings import MB
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
@@ -211,3 +212,22 @@ def test_a_document_that_crashes_its_worker_is_a_500_naming_it(kit, monkeypatch)
     assert crashed.status_code == 500
     assert crashed.json()["detail"].startswith("crash.md: the checker stopped unexpectedly")
     assert one.post("/v1/check", files=kit.upload(kit.markdown)).status_code == 200
+
+
+def test_a_started_service_warms_its_workers_before_the_first_upload():
+    psutil = pytest.importorskip("psutil")
+    import warnings
+
+    with warnings.catch_warnings():  # starlette's TestClient warns about httpx on import
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    me = psutil.Process()
+    before = {p.pid for p in me.children(recursive=True)}
+    with TestClient(create_app(Settings(workers=2))):  # runs the app's startup, as a server does
+        started = [p for p in me.children(recursive=True) if p.pid not in before
+                   and "resource_tracker" not in " ".join(p.cmdline())]  # multiprocessing's own helper
+        assert len(started) >= 2, started
+    # and they are stopped with the app
+    psutil.wait_procs([p for p in started if p.is_running()], timeout=15)
+    assert not [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
