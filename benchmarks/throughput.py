@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from eia_rules.audit import QuietListener
+
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "corpora" / "examples" / "weak-iia.md", REPO / "corpora" / "narrative-md" / "caerwen-leisure-fees.md"]
 TINY = "# Equality impact assessment\n\n## Age\n\nNo impact on older people was found. Reference {n}.\n"
@@ -150,21 +152,15 @@ def _pages(path: Path) -> int:
 
 
 # ---------------------------------------------------------------- throughput and re-audit
-class _Clock:
+class _Clock(QuietListener):
     """Audit listener noting when each result arrives."""
 
     def __init__(self) -> None:
         self.times: list[float] = []
 
-    def start(self, total: int, skipped: int) -> None:
-        pass
-
     def advance(self, result) -> None:
         assert result.status == "ok", result.reason
         self.times.append(time.perf_counter())
-
-    def stop(self) -> None:
-        pass
 
 
 def audit_rate(folder: Path, jobs: int, db: Path) -> tuple[float, int, float]:

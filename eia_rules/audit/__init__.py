@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..discovery import discover
 from .export import export_file
-from .runner import AuditOptions, AuditRun, run_audit
+from .runner import AuditOptions, AuditRun, QuietListener, run_audit
 from .store import DEFAULT_DB, Store
 from .version import rules_version
 
@@ -17,6 +17,7 @@ __all__ = [
            "DEFAULT_DB",
            "AuditOptions",
            "AuditRun",
+           "QuietListener",
            "Store",
            "discover",
            "export_file",

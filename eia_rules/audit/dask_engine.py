@@ -21,7 +21,7 @@ from functools import partial
 from ..errors import EiaRulesError
 from .engines import crash_result, outcome
 from .result import DocResult
-from .worker import audit_document, warm_up
+from .worker import audit_document, warm_pool, warm_up
 
 log = logging.getLogger("eia_rules.audit")
 
@@ -30,11 +30,7 @@ class Isolated:
     """One child process (spawned, warmed up once) that audits this process's documents."""
 
     def __init__(self) -> None:
-        from pebble import ProcessPool
-
-        # spawn, not fork: a Dask worker runs threads (its event loop), which fork does not copy
-        self._pool = ProcessPool(max_workers=1, initializer=warm_up,
-                                 context=multiprocessing.get_context("spawn"))
+        self._pool = warm_pool(1, spawn=True)  # a Dask worker runs threads (its event loop)
 
     def audit(self, path: str, timeout: float | None) -> DocResult:
         while True:

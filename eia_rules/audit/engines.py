@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 
 from .result import DocResult
-from .worker import RETIRE_EXIT_CODE, audit_document, preload_parent, warm_up
+from .worker import RETIRE_EXIT_CODE, audit_document, preload_parent, warm_pool
 
 ENGINES = ("local", "dask")
 
@@ -57,10 +57,8 @@ def _preload() -> None:
 
 def run_local(paths: Sequence[str], jobs: int, timeout: float | None) -> Iterator[DocResult]:
     """Audit `paths` in a pool of `jobs` processes, each with its own rules engine."""
-    from pebble import ProcessPool
-
     _preload()
-    pool = ProcessPool(max_workers=jobs, initializer=warm_up)
+    pool = warm_pool(jobs)
     finished = False
     try:
         futures: dict[Future, str] = {}

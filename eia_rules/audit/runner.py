@@ -33,7 +33,10 @@ class Listener(Protocol):
     def stop(self) -> None: ...
 
 
-class _Silent:
+class QuietListener:
+    """A listener that ignores everything: the default, and a base for one that cares about
+    only some of the calls (override just those)."""
+
     def start(self, total: int, skipped: int) -> None:
         pass
 
@@ -109,7 +112,7 @@ def run_audit(paths: Sequence[str], options: AuditOptions | None = None,
               listener: Listener | None = None) -> AuditRun:
     """Audit every document under `paths` into the store; Ctrl-C keeps what is finished."""
     options = options or AuditOptions()
-    listener = listener or _Silent()
+    listener = listener or QuietListener()
     started = time.perf_counter()
     found = discover(paths)
     if not found:

@@ -41,6 +41,19 @@ def warm_up(ignore_interrupt: bool = True) -> None:
     check_record(parse(BytesSource("warm-up.md", _WARM_TEXT)))
 
 
+def warm_pool(workers: int, *, spawn: bool = False):
+    """A pebble process pool whose processes each warm up once (`warm_up`) before their first
+    document. `spawn` for a parent that runs threads (a Dask worker, the HTTP service), which a
+    forked child would not inherit safely; otherwise the platform's default (fork on Linux,
+    cheap after `preload_parent`)."""
+    import multiprocessing
+
+    from pebble import ProcessPool
+
+    context = multiprocessing.get_context("spawn" if spawn else None)
+    return ProcessPool(max_workers=workers, initializer=warm_up, context=context)
+
+
 def preload_parent() -> None:
     """Before forking workers: read the tiny document here, so spaCy, the lexicons and the
     modules are loaded once and shared copy-on-write. The rules engine is not built here:

@@ -10,14 +10,13 @@ is bounded, so runaway documents cannot start unlimited work.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from ..audit.worker import run_test_hooks, warm_up
+from ..audit.worker import run_test_hooks, warm_pool
 from ..config import Config
 from ..errors import InputError
 from ..model.findings import Report
@@ -72,13 +71,9 @@ class Worker:
     """
 
     def __init__(self, config: Config, timeout: float, workers: int) -> None:
-        from pebble import ProcessPool
-
         self.config = config
         self.timeout = timeout
-        # spawn, not fork: the service runs threads (event loop, thread pool) that fork does not copy
-        self._pool = ProcessPool(max_workers=workers, initializer=warm_up,
-                                 context=multiprocessing.get_context("spawn"))
+        self._pool = warm_pool(workers, spawn=True)  # the service runs threads (event loop, thread pool)
 
     async def _run(self, fn: Any, upload: Upload, *args: object) -> Any:
         """`fn(upload, *args)` in a worker; WorkTimeout when it takes longer than the limit, the

@@ -55,11 +55,7 @@ def _chars(unit: Unit) -> list[str]:
 def content_words(unit: Unit, skip_first_cell: bool = True) -> tuple[int, str]:
     """Content words of a unit once group names, judgements and PSED aims are set aside.
     Several extractors ask this of the same unit, so the answer is kept on it."""
-    key = ("content_words", skip_first_cell)
-    kept = unit.derived.get(key)
-    if kept is None:
-        kept = unit.derived[key] = _content_words(unit, skip_first_cell)
-    return kept
+    return unit.kept(("content_words", skip_first_cell), lambda: _content_words(unit, skip_first_cell))
 
 
 def _content_words(unit: Unit, skip_first_cell: bool) -> tuple[int, str]:
@@ -183,11 +179,14 @@ def _chars_of_first_cell(unit: Unit) -> list[str]:
 def _named_groups(unit: Unit) -> dict[tuple[int, int], frozenset[str]]:
     """The characteristics named at each place in the unit: one label for most terms, several
     for an umbrella term such as 'LGBTQ+'."""
-    places: dict[tuple[int, int], set[str]] = {}
-    for h in unit.hits("characteristics"):
-        if not h.label.startswith("_"):
-            places.setdefault((h.span.start, h.span.end), set()).add(h.label)
-    return {k: frozenset(v) for k, v in places.items()}
+    def work_out() -> dict[tuple[int, int], frozenset[str]]:
+        places: dict[tuple[int, int], set[str]] = {}
+        for h in unit.hits("characteristics"):
+            if not h.label.startswith("_"):
+                places.setdefault((h.span.start, h.span.end), set()).add(h.label)
+        return {k: frozenset(v) for k, v in places.items()}
+
+    return unit.kept(("named_groups",), work_out)
 
 
 def _groups_named(unit: Unit) -> int:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any, TypeVar
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, LENGTH, LIKE_NUM, LOWER
@@ -20,6 +22,8 @@ from spacy.tokens import Doc, Span
 
 from ..model.blocks import Block, BlockKind, Location, SourceDocument
 from .nlp import Hit, lexicon, make_doc, non_assessment_patterns
+
+T = TypeVar("T")
 
 _QUESTION_START = re.compile(
     r"^(do|does|did|is|are|was|were|will|would|could|can|have|has|how|what|which|who|where|when|why|"
@@ -51,9 +55,7 @@ class Unit:
     header_row: bool = False
     cells: list[Block] = field(default_factory=list)
     block_start: bool = False
-    _hits: dict[tuple[str, bool], list[Hit]] = field(default_factory=dict, repr=False, compare=False)
-    # answers extractors work out from the (unchanging) unit and share, keyed by what they are
-    derived: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
+    _kept: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)  # see `kept`
 
     # Units are never changed after build_units makes them, so what is derived from the text is
     # worked out once: extractors ask the same unit these questions many times.
@@ -76,20 +78,27 @@ class Unit:
     def is_instruction(self) -> bool:
         return bool(_INSTRUCTION.search(self.text))
 
+    def kept(self, key: tuple, compute: Callable[[], T]) -> T:
+        """`compute()`, worked out once per unit and `key`: units never change after
+        build_units makes them, and extractors ask each the same questions many times."""
+        try:
+            return self._kept[key]
+        except KeyError:
+            value = self._kept[key] = compute()
+            return value
+
     def hits(self, name: str, *, in_names: bool = False) -> list[Hit]:
         """Lexicon hits inside this unit. Proper names such as 'Disability Advisory Group' are
-        excluded unless `in_names`: a group's name says whom it represents, not what is assessed.
-        Extractors ask each unit the same question many times, so each answer is kept."""
-        key = (name, in_names)
-        kept = self._hits.get(key)
-        if kept is None:
-            span = self.span
-            found = _doc_hits(self.doc, name)
-            # hits are in document order and do not overlap, so their starts and ends are sorted
-            lo, hi = bisect_left(found.starts, span.start), bisect_right(found.ends, span.end)
-            kept = self._hits[key] = [found.hits[i] for i in range(lo, hi)
-                                      if found.starts[i] >= span.start and (in_names or not found.named(i))]
-        return kept
+        excluded unless `in_names`: a group's name says whom it represents, not what is assessed."""
+        return self.kept(("hits", name, in_names), lambda: self._find(name, in_names))
+
+    def _find(self, name: str, in_names: bool) -> list[Hit]:
+        span = self.span
+        found = _doc_hits(self.doc, name)
+        # hits are in document order and do not overlap, so their starts and ends are sorted
+        lo, hi = bisect_left(found.starts, span.start), bisect_right(found.ends, span.end)
+        return [found.hits[i] for i in range(lo, hi)
+                if found.starts[i] >= span.start and (in_names or not found.named(i))]
 
     def words(self) -> int:
         table = token_table(self.doc)

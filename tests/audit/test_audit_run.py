@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from eia_rules_cli.main import cli
 
-from eia_rules.audit import AuditOptions, run_audit
+from eia_rules.audit import AuditOptions, QuietListener, run_audit
 from eia_rules.audit.worker import CRASH_HOOK, HANG_HOOK
 
 from .conftest import BROKEN, GOOD, small_md
@@ -139,22 +139,16 @@ def test_a_crashing_and_a_hanging_file_lose_nothing_else(tmp_path, monkeypatch):
     assert all(statuses[n][0] == "ok" for n in ("a.md", "b.md", "c.md")), statuses
 
 
-class _StopAfter:
+class _StopAfter(QuietListener):
     """A listener that presses Ctrl-C after `n` documents are stored."""
 
     def __init__(self, n: int) -> None:
         self.n = n
 
-    def start(self, total: int, skipped: int) -> None:
-        pass
-
     def advance(self, result) -> None:
         self.n -= 1
         if self.n == 0:
             raise KeyboardInterrupt
-
-    def stop(self) -> None:
-        pass
 
 
 def test_interrupted_audit_keeps_what_finished_and_resume_does_only_the_rest(tmp_path):
@@ -194,20 +188,14 @@ def test_dask_engine_stops_a_hanging_file_at_the_timeout_and_survives_a_crash(tm
     assert all(statuses[n][0] == "ok" for n in ("a.md", "b.md", "c.md")), statuses
 
 
-class _Order:
+class _Order(QuietListener):
     """A listener noting the order in which results arrive."""
 
     def __init__(self) -> None:
         self.paths: list[str] = []
 
-    def start(self, total: int, skipped: int) -> None:
-        pass
-
     def advance(self, result) -> None:
         self.paths.append(result.path)
-
-    def stop(self) -> None:
-        pass
 
 
 def test_largest_documents_are_audited_first_so_no_worker_finishes_alone(tmp_path):
