@@ -63,7 +63,7 @@ def _content_words(unit: Unit, skip_first_cell: bool) -> tuple[int, str]:
     text = unit.text
     if unit.table_row and skip_first_cell and unit.cells:
         first_len = len(unit.cells[0].text)
-        span = unit.doc.char_span(min(first_len + 1, len(unit.text)), len(unit.text), alignment_mode="expand") or span
+        span = unit.char_span(min(first_len + 1, len(unit.text)), len(unit.text)) or span
         text = " | ".join(c.text for c in unit.cells[1:] if not bare(c.text))
     content = token_table(unit.doc).content[span.start:span.end].copy()
     for name in ("characteristics", "judgements", "topics"):
@@ -173,7 +173,7 @@ def _chars_of_first_cell(unit: Unit) -> list[str]:
         return []
     first_end = len(unit.cells[0].text)
     return list(dict.fromkeys(h.label for h in unit.hits("characteristics")
-                              if not h.label.startswith("_") and h.span.start_char < first_end))
+                              if not h.label.startswith("_") and h.span.start_char - unit.span.start_char < first_end))
 
 
 def _named_groups(unit: Unit) -> dict[tuple[int, int], frozenset[str]]:
@@ -208,7 +208,7 @@ def _umbrella_row(unit: Unit, row_chars: list[str]) -> list[str]:
     if len(row_chars) < 2:
         return []
     first = {labels for (start, _), labels in _named_groups(unit).items()
-             if unit.doc[start].idx < len(unit.cells[0].text)}
+             if unit.doc[start].idx - unit.span.start_char < len(unit.cells[0].text)}
     return row_chars if first == {frozenset(row_chars)} else []
 
 

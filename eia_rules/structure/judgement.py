@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span
 
 from ..model.blocks import Block
-from .nlp import Hit, lexicon, make_doc
+from .nlp import Hit, lexicon, make_doc, segment_of
 from .units import CHECKED, Unit, bare, ticked_column
 
 _UNCHECKED = ("☐", "□", "[ ]")
@@ -22,7 +22,7 @@ _YES = re.compile(r"^\s*(yes|ydy|ie|oes)\s*[.!]?\s*$", re.IGNORECASE)
 
 def _ticked(span: Span) -> bool | None:
     """Whether the box just before a judgement word is ticked (None when there is no box)."""
-    before = span.doc[max(0, span.start - 2):span.start].text
+    before = span.doc[max(segment_of(span.doc, span.start)[0], span.start - 2):span.start].text
     if any(m in before for m in CHECKED):
         return True
     if any(m in before for m in _UNCHECKED):

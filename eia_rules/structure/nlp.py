@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, LOWER, ORTH
 from spacy.language import Language
-from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -55,79 +57,108 @@ class Lexicon:
         self.name = name
         self.labels: set[str] = set()
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        # One Matcher per token pattern, each with the words it cannot match without: see `find`.
-        self._tokens: list[tuple[Matcher, list[tuple[int, frozenset[int]]]]] = []
+        # Token patterns: a Matcher for each bounded one, run only near its anchor word (see
+        # `token_matches`), and one for any whose length is open-ended, run over the whole Doc.
+        self._windowed: list[tuple[Matcher, list[_Need]]] = []
+        self._everywhere = Matcher(nlp.vocab)
         for row in rows:
             label = str(row["label"])
             self.labels.update(label.split(UMBRELLA))
             pattern = row["pattern"]
             if isinstance(pattern, str):
                 self._phrases.add(label, [nlp.make_doc(normalise(pattern))])
-            else:
+                continue
+            plan = _plan(nlp, pattern)
+            if plan:
                 matcher = Matcher(nlp.vocab)
                 matcher.add(label, [pattern])
-                self._tokens.append((matcher, _required_tokens(nlp, pattern)))
-        # (attribute, word id) -> the (pattern, requirement) pairs that word satisfies, so the
-        # patterns a Doc can match are found from its words rather than by testing every pattern
-        self._index: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for i, (_, needs) in enumerate(self._tokens):
-            for k, (attr, allowed) in enumerate(needs):
-                for value in allowed:
-                    self._index.setdefault((attr, value), []).append((i, k))
-        self._indexed = {attr: frozenset(v for a, v in self._index if a == attr) for attr in _ATTRS.values()}
+                self._windowed.append((matcher, plan))
+            else:
+                self._everywhere.add(label, [pattern])
+
+    @property
+    def token_patterns(self) -> int:
+        return len(self._windowed) + len(self._everywhere)
 
     def find(self, doc: Doc) -> list[Hit]:
-        """Longest non-overlapping matches in document order.
-
-        A token pattern runs only on a Doc that holds every word it requires. The token Matcher
-        costs far more than the phrase matcher (its optional-word patterns spawn many states
-        per token), and most texts lack some word each pattern needs, so skipping it there saves
-        most of its time without changing any match.
-        """
-        spans = [Span(doc, s, e, label=m) for m, s, e in self._phrases(doc)]
-        for matcher in self.token_matchers(doc):
-            spans += [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
+        """Longest non-overlapping matches in document order, none crossing from one of the
+        Doc's segments (blocks) into the next (see `segmented_doc`)."""
+        spans = [Span(doc, s, e, label=m) for m, s, e in within_segments(doc, self._phrases(doc))]
+        spans += self.token_matches(doc)
         return [Hit(label, s) for s in sorted(filter_spans(spans), key=lambda s: s.start)
                 for label in s.label_.split(UMBRELLA)]
 
-    def token_matchers(self, doc: Doc, *, runnable: bool = True) -> list[Matcher]:
-        """The token patterns' Matchers that can match in `doc` (or, with runnable=False, those
-        that cannot and are skipped)."""
-        if not self._tokens:
-            return []
-        met: dict[int, set[int]] = {}
-        for attr, values in _present(doc).items():
-            for value in values & self._indexed[attr]:
-                for pattern, need in self._index[(attr, value)]:
-                    met.setdefault(pattern, set()).add(need)
-        return [matcher for i, (matcher, needs) in enumerate(self._tokens)
-                if (len(met.get(i, ())) == len(needs)) == runnable]
+    def token_matches(self, doc: Doc, *, everywhere: bool = False) -> list[Span]:
+        """The token patterns' matches that lie within one segment.
+
+        spaCy's Matcher tests each pattern's first token at every token it is given, through a
+        Python call for an IN list, so running it over a whole 10-page document costs far more
+        than the matching itself. A bounded pattern can only match within a few tokens of each
+        place where its rarest required word occurs, so it runs over those windows alone; the
+        result is the same as running it everywhere (`everywhere=True`, which the tests
+        compare against).
+        """
+        found: list[tuple[int, int, int]] = []
+        for matcher, plan in self._windowed:
+            if everywhere:
+                found += matcher(doc)
+                continue
+            for lo, hi in _windows(doc, plan):
+                found += [(m, lo + s, lo + e) for m, s, e in matcher(doc[lo:hi])]
+        if len(self._everywhere):
+            found += self._everywhere(doc)
+        return [Span(doc, s, e, label=m) for m, s, e in within_segments(doc, found)]
 
 
-def _present(doc: Doc) -> dict[int, frozenset[int]]:
-    """The LOWER and ORTH values in a Doc; the same for every lexicon, so worked out once per Doc."""
-    present = doc.user_data.get(_PRESENT)
-    if present is None:
-        present = doc.user_data[_PRESENT] = {attr: frozenset(doc.to_array(attr).tolist()) for attr in (LOWER, ORTH)}
-    return present
+def _windows(doc: Doc, plan: list[_Need]) -> list[tuple[int, int]]:
+    """Token ranges, each within one segment and merged where they overlap, around each place
+    a pattern's rarest required word occurs; none when some required word is missing."""
+    words = _words(doc)
+    counts = [words.count(need) for need in plan]
+    if min(counts) == 0:
+        return []
+    anchor = plan[counts.index(min(counts))]
+    at = words.positions(anchor)
+    starts, ends = segment_bounds(doc)
+    seg = np.searchsorted(starts, at, side="right") - 1
+    lows = np.maximum(at - anchor.before, starts[seg]).tolist()
+    highs = np.minimum(at + 1 + anchor.after, ends[seg]).tolist()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in zip(lows, highs):  # in order, since the positions are
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        elif lo < hi:
+            merged.append((lo, hi))
+    return merged
 
 
-_PRESENT = "eia_rules.present"
+@dataclass(frozen=True)
+class _Need:
+    """A token a pattern cannot match without: the attribute, the values it allows, and how
+    many pattern tokens may come before and after it."""
+
+    attr: int
+    values: np.ndarray
+    before: int
+    after: int
 
 
 _ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
 
 
-def _required_tokens(nlp: Language, pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
-    """For each token a pattern cannot do without, the attribute and the values it allows.
+def _plan(nlp: Language, pattern: list[dict[str, Any]]) -> list[_Need]:
+    """The required tokens of a bounded pattern; empty when the pattern has none we can look
+    up (or may run to any length), so it is run over the whole Doc instead.
 
-    Only plain values and IN lists of LOWER, ORTH and TEXT on a token without an optional
-    operator count; any other token is left unconstrained, so the list errs towards running
-    the Matcher.
+    Only plain values and IN lists of LOWER, ORTH and TEXT on a token that must occur once
+    count as required.
     """
-    needs: list[tuple[int, frozenset[int]]] = []
-    for token in pattern:
-        if token.get("OP", "1") not in ("1", "+"):
+    if any(token.get("OP", "1") in ("+", "*") for token in pattern):
+        return []
+    needs: list[_Need] = []
+    strings = nlp.vocab.strings
+    for i, token in enumerate(pattern):
+        if token.get("OP", "1") != "1":
             continue
         for key, value in token.items():
             if key not in _ATTRS:
@@ -138,9 +169,99 @@ def _required_tokens(nlp: Language, pattern: list[dict[str, Any]]) -> list[tuple
                 values = value["IN"]
             else:
                 continue
-            strings = nlp.vocab.strings
-            needs.append((_ATTRS[key], frozenset(strings.add(v) for v in values)))
+            ids = np.array(sorted({strings.add(v) for v in values}), dtype=np.uint64)
+            needs.append(_Need(_ATTRS[key], ids, before=i, after=len(pattern) - i - 1))
     return needs
+
+
+class _Words:
+    """A Doc's LOWER and ORTH values, their counts and positions; the same for every lexicon,
+    so worked out once per Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._arrays = {attr: doc.to_array(attr) for attr in (LOWER, ORTH)}
+        self._counts = {}
+        for attr, array in self._arrays.items():
+            values, counts = np.unique(array, return_counts=True)
+            self._counts[attr] = dict(zip(values.tolist(), counts.tolist()))
+
+    def count(self, need: _Need) -> int:
+        counts = self._counts[need.attr]
+        return sum(counts.get(v, 0) for v in need.values.tolist())
+
+    def positions(self, need: _Need) -> np.ndarray:
+        return np.flatnonzero(np.isin(self._arrays[need.attr], need.values))
+
+
+def _words(doc: Doc) -> _Words:
+    words = doc.user_data.get(_WORDS)
+    if words is None:
+        words = doc.user_data[_WORDS] = _Words(doc)
+    return words
+
+
+_WORDS = "eia_rules.words"
+
+
+# ---------------------------------------------------------------- one Doc per document
+@dataclass(frozen=True)
+class Segment:
+    """Where one text (a block, or a table row's joined cells) lies in its document's Doc."""
+
+    start: int  # first token
+    end: int  # one past the last token
+    start_char: int
+
+
+SEPARATOR = "\n\n"
+_SEGMENTS = "eia_rules.segments"
+
+
+def segmented_doc(texts: list[str]) -> tuple[Doc, list[Segment]]:
+    """One Doc holding a document's texts, with where each lies in it.
+
+    A document is tokenised and matched as one Doc, not one per block: every tokeniser and
+    matcher call has a fixed cost, which per block came to most of the structuring time. The
+    texts are joined by a blank line, which the tokeniser keeps as a whitespace token of its
+    own, so each text gets the tokens it would get alone, and `Lexicon.find` keeps no match
+    that crosses from one text into the next.
+    """
+    doc = nlp().make_doc(normalise(SEPARATOR.join(texts)))
+    first_chars = doc.to_array(IDX).tolist()
+    segments: list[Segment] = []
+    char = 0
+    for text in texts:
+        start, end = bisect_left(first_chars, char), bisect_left(first_chars, char + len(text))
+        segments.append(Segment(start, end, char))
+        char += len(text) + len(SEPARATOR)
+    doc.user_data[_SEGMENTS] = (np.array([s.start for s in segments], dtype=np.int64),
+                                np.array([s.end for s in segments], dtype=np.int64))
+    return doc, segments
+
+
+def segment_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """The segments' first tokens and ends (in order); a Doc made otherwise is one segment."""
+    bounds = doc.user_data.get(_SEGMENTS)
+    if bounds is None:
+        bounds = doc.user_data[_SEGMENTS] = (np.array([0], dtype=np.int64), np.array([len(doc)], dtype=np.int64))
+    return bounds
+
+
+def segment_of(doc: Doc, token: int) -> tuple[int, int]:
+    """The first token and end of the segment holding `token`."""
+    starts, ends = segment_bounds(doc)
+    k = int(np.searchsorted(starts, token, side="right")) - 1
+    return int(starts[k]), int(ends[k])
+
+
+def within_segments(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The (match id, start, end) matches that lie within one segment."""
+    if not matches:
+        return []
+    starts, ends = segment_bounds(doc)
+    bounds = np.array([(s, e) for _, s, e in matches], dtype=np.int64)
+    seg = np.searchsorted(starts, bounds[:, 0], side="right") - 1
+    return [m for m, ok in zip(matches, (bounds[:, 1] <= ends[seg]).tolist()) if ok]
 
 
 def normalise(text: str) -> str:
@@ -185,5 +306,6 @@ def non_assessment_patterns() -> tuple[re.Pattern[str], ...]:
 
 @lru_cache(maxsize=4096)
 def make_doc(text: str) -> Doc:
-    """Tokenise a text once; blocks are re-read by several extractors."""
+    """A short text on its own, tokenised once: a table's column header is asked about for
+    every row under it. Document text is read through `segmented_doc`."""
     return nlp().make_doc(normalise(text))

@@ -3,7 +3,8 @@
 A paragraph is read sentence by sentence; a table row is read as a whole (its cells joined),
 because a form puts the group in the first column, the judgement in a ticked column and the
 reason in another. Every unit keeps the blocks it came from, so whatever an extractor takes
-from it carries their locations.
+from it carries their locations. A document's units share one Doc (`nlp.segmented_doc`), each
+knowing the segment of it that its block or row fills.
 """
 from __future__ import annotations
 
@@ -17,11 +18,11 @@ from importlib import resources
 from typing import Any, TypeVar
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, LENGTH, LIKE_NUM, LOWER
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from ..model.blocks import Block, BlockKind, Location, SourceDocument
-from .nlp import Hit, lexicon, make_doc, non_assessment_patterns
+from .nlp import Hit, Segment, lexicon, nlp, non_assessment_patterns, segmented_doc
 
 T = TypeVar("T")
 
@@ -46,9 +47,10 @@ class Unit:
 
     text: str
     blocks: list[Block]
-    doc: Doc
-    start_token: int = 0
-    end_token: int | None = None
+    doc: Doc  # the whole document's Doc, shared by all its units
+    segment: Segment  # where the unit's block (or table row) lies in `doc`
+    start_token: int
+    end_token: int
     label_like: bool = False
     heading: bool = False
     table_row: bool = False
@@ -61,7 +63,12 @@ class Unit:
     # worked out once: extractors ask the same unit these questions many times.
     @cached_property
     def span(self) -> Span:
-        return self.doc[self.start_token:self.end_token if self.end_token is not None else len(self.doc)]
+        return self.doc[self.start_token:self.end_token]
+
+    def char_span(self, start: int, end: int) -> Span | None:
+        """The tokens covering characters start..end of the unit's text."""
+        base = self.span.start_char
+        return self.doc.char_span(base + start, base + end, alignment_mode="expand")
 
     @property
     def locations(self) -> list[Location]:
@@ -111,15 +118,26 @@ class TokenTable:
     more than the matching itself, and several extractors look at every token."""
 
     def __init__(self, doc: Doc) -> None:
-        cols = doc.to_array([IS_ALPHA, IS_STOP, LENGTH, LIKE_NUM, IS_SPACE, LOWER])
+        cols = doc.to_array([IS_ALPHA, IS_STOP, LENGTH, LIKE_NUM, IS_SPACE, LOWER, IS_TITLE, IS_UPPER, ORTH])
         self.alpha = cols[:, 0].astype(bool)
         self.stop = cols[:, 1].astype(bool)
         self.length = cols[:, 2]
         self.like_num = cols[:, 3].astype(bool)
         self.space = cols[:, 4].astype(bool)
         self.lower = cols[:, 5]
+        self.capital = cols[:, 6].astype(bool) | cols[:, 7].astype(bool)  # 'Group' or 'NHS'
+        self.orth = cols[:, 8]
         # alphabetic, not a stop word, longer than two letters: the words that carry content
         self.content = self.alpha & ~self.stop & (self.length > 2)
+
+    @cached_property
+    def names(self) -> tuple[list[bool], list[bool], list[bool]]:
+        """For `in_proper_name`, per token: may it sit inside a name ('Group', 'and', '2030'),
+        may it start or end the run ('and' may not), is it a name's head word ('Group')."""
+        heads, connectors, marks = _name_words()
+        connector = np.isin(self.lower, connectors)
+        inside = (self.capital | connector | self.like_num) & ~np.isin(self.orth, marks)
+        return inside.tolist(), (self.capital | connector).tolist(), np.isin(self.lower, heads).tolist()
 
 
 def token_table(doc: Doc) -> TokenTable:
@@ -134,9 +152,9 @@ _TABLE = "eia_rules.tokens"
 
 
 class _DocHits:
-    """One lexicon's hits in one tokenised text, with their token bounds and (worked out on
-    first use) whether each sits in a proper name. Every unit of a block shares the block's
-    Doc, so the lexicon runs once per text, not once per unit and question."""
+    """One lexicon's hits in a document's Doc, with their token bounds and (worked out on first
+    use) whether each sits in a proper name. All the document's units share the Doc, so the
+    lexicon runs once per document, not once per unit and question."""
 
     def __init__(self, hits: list[Hit]) -> None:
         self.hits = hits
@@ -151,8 +169,8 @@ class _DocHits:
 
 
 def _doc_hits(doc: Doc, name: str) -> _DocHits:
-    """Kept in the Doc's own user_data, so it lives and dies with the Doc (which make_doc shares
-    between documents with the same text) and can never be mistaken for another Doc's."""
+    """Kept in the Doc's own user_data, so it lives and dies with the Doc and can never be
+    mistaken for another Doc's."""
     key = ("eia_rules.hits", name)
     found = doc.user_data.get(key)
     if found is None:
@@ -161,40 +179,39 @@ def _doc_hits(doc: Doc, name: str) -> _DocHits:
 
 
 @lru_cache(maxsize=1)
-def _names() -> tuple[frozenset[str], frozenset[str]]:
+def _name_words() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The head words and connectors of proper names, and the marks that end one, as word ids."""
     path = resources.files("eia_rules.structure") / "patterns" / "common" / "proper_names.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    return frozenset(data["heads"]), frozenset(data["connectors"])
+    strings = nlp().vocab.strings
+
+    def ids(words: list[str]) -> np.ndarray:
+        return np.array([strings.add(w) for w in words], dtype=np.uint64)
+
+    return ids(data["heads"]), ids(data["connectors"]), ids(list(".:;|"))
 
 
 def in_proper_name(span: Span) -> bool:
     """True when the span sits in a capitalised name ending in a head such as 'Group' or 'Bill'."""
-    heads, connectors = _names()
-    doc = span.doc
-
-    def part(i: int) -> bool:
-        tok = doc[i]
-        return tok.is_title or tok.is_upper or tok.lower_ in connectors or tok.like_num
-
-    if not all(t.is_title or t.is_upper or t.lower_ in connectors for t in span):
-        return False
+    table = token_table(span.doc)
+    inside, named, head = table.names
     lo, hi = span.start, span.end
-    while lo > 0 and part(lo - 1) and doc[lo - 1].text not in ".:;|":
-        lo -= 1
-    while hi < len(doc) and part(hi) and doc[hi].text not in ".:;|":
-        hi += 1
-    run = doc[lo:hi]
-    titled = [t for t in run if t.is_title or t.is_upper]
-    if len(titled) < 3:
+    if not all(named[lo:hi]):
         return False
-    return any(t.lower_ in heads for t in doc[span.end:hi])
+    while lo > 0 and inside[lo - 1]:
+        lo -= 1
+    while hi < len(inside) and inside[hi]:
+        hi += 1
+    if int(np.count_nonzero(table.capital[lo:hi])) < 3:
+        return False
+    return any(head[span.end:hi])
 
 
-def sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of sentences: split after . ! ? (and ';' runs are kept together)."""
+def sentences(doc: Doc, segment: Segment) -> list[tuple[int, int]]:
+    """Token ranges of a segment's sentences: split after . ! ? (and ';' runs are kept together)."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    tokens = list(doc)  # one Token object each: indexing a Doc makes a new one every time
+    tokens = list(doc[segment.start:segment.end])  # one Token object each: indexing a Doc makes a new one every time
     texts = [t.text for t in tokens]
     for i, text in enumerate(texts):
         end_mark = text in (".", "!", "?") or (text.endswith("?") and len(text) > 1)
@@ -209,46 +226,52 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     if start < len(tokens):
         bounds.append((start, len(tokens)))
     spaces = [t.is_space for t in tokens]
-    return [(s, e) for s, e in bounds if not all(spaces[s:e])]
+    return [(segment.start + s, segment.start + e) for s, e in bounds if not all(spaces[s:e])]
 
 
-def _label_like(text: str, doc: Doc) -> bool:
+def _label_like(text: str, doc: Doc, segment: Segment) -> bool:
     """Short, unfinished lines such as 'Disability' or 'Age Positive Negative None Reasons'."""
-    return not text.rstrip().endswith(".") and int(np.count_nonzero(token_table(doc).alpha)) <= 12
+    alpha = token_table(doc).alpha[segment.start:segment.end]
+    return not text.rstrip().endswith(".") and int(np.count_nonzero(alpha)) <= 12
+
+
+def _parts(blocks: list[Block]) -> list[list[Block]]:
+    """The document's blocks grouped as the units are read: each table row's cells together,
+    every other block on its own."""
+    parts: list[list[Block]] = []
+    for block in blocks:
+        previous = parts[-1][-1] if parts else None
+        if (block.kind == BlockKind.TABLE_CELL and block.location.table is not None and previous is not None
+                and previous.kind == BlockKind.TABLE_CELL and previous.location.table == block.location.table
+                and previous.location.row == block.location.row):
+            parts[-1].append(block)
+        else:
+            parts.append([block])
+    return parts
+
+
+def _is_row(part: list[Block]) -> bool:
+    return part[0].kind == BlockKind.TABLE_CELL and part[0].location.table is not None
 
 
 def build_units(doc: SourceDocument) -> list[Unit]:
     """Units in reading order: table rows whole, other blocks sentence by sentence."""
+    parts = _parts(doc.blocks)
+    texts = [" | ".join(c.text for c in part) if _is_row(part) else part[0].text for part in parts]
+    tokens, segments = segmented_doc(texts)
     units: list[Unit] = []
-    blocks = doc.blocks
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        if block.kind == BlockKind.TABLE_CELL and block.location.table is not None:
-            row = [block]
-            j = i + 1
-            while (j < len(blocks) and blocks[j].kind == BlockKind.TABLE_CELL
-                   and blocks[j].location.table == block.location.table
-                   and blocks[j].location.row == block.location.row):
-                row.append(blocks[j])
-                j += 1
-            text = " | ".join(c.text for c in row)
-            units.append(Unit(text=text, blocks=row, doc=make_doc(text), table_row=True, cells=row,
-                              header_row=block.location.row == 1, label_like=_label_like(text, make_doc(text)),
-                              block_start=True))
-            i = j
-            continue
-        bdoc = make_doc(block.text)
-        heading = block.kind == BlockKind.HEADING
-        label = heading or _label_like(block.text, bdoc)
-        if label:
-            units.append(Unit(text=block.text, blocks=[block], doc=bdoc, label_like=True,
-                              heading=heading, block_start=True))
+    for part, text, seg in zip(parts, texts, segments):
+        whole = {"text": text, "blocks": part, "doc": tokens, "segment": seg, "start_token": seg.start,
+                 "end_token": seg.end, "block_start": True}
+        if _is_row(part):
+            units.append(Unit(**whole, table_row=True, cells=part, header_row=part[0].location.row == 1,
+                              label_like=_label_like(text, tokens, seg)))
+        elif part[0].kind == BlockKind.HEADING or _label_like(text, tokens, seg):
+            units.append(Unit(**whole, label_like=True, heading=part[0].kind == BlockKind.HEADING))
         else:
-            for n, (s, e) in enumerate(sentences(bdoc)):
-                units.append(Unit(text=bdoc[s:e].text, blocks=[block], doc=bdoc, start_token=s, end_token=e,
-                                  block_start=n == 0))
-        i += 1
+            for n, (s, e) in enumerate(sentences(tokens, seg)):
+                units.append(Unit(text=tokens[s:e].text, blocks=part, doc=tokens, segment=seg, start_token=s,
+                                  end_token=e, block_start=n == 0))
     return units
 
 

@@ -85,7 +85,7 @@ def _segments(unit: Unit) -> list[tuple[str, int]]:
     hits = [h for h in unit.hits("ways") if not h.label.startswith("_")]
     out: list[tuple[str, int]] = []
     for n, hit in enumerate(hits):
-        end = hits[n + 1].span.start if n + 1 < len(hits) else len(unit.doc)
+        end = hits[n + 1].span.start if n + 1 < len(hits) else unit.segment.end
         words = [t for t in unit.doc[hit.span.end:end] if t.is_alpha and not t.is_stop and len(t) > 2]
         out.append((hit.label, len(words)))
     return out
