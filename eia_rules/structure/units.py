@@ -131,6 +131,20 @@ class TokenTable:
         self.content = self.alpha & ~self.stop & (self.length > 2)
 
     @cached_property
+    def sentence_marks(self) -> tuple[np.ndarray, np.ndarray]:
+        """For `sentences`, per token: does a sentence end after it ('.', '!', '?' or a word
+        ending in '?', before a capital, a quote, a bracket or a digit), and is it a line break."""
+        strings = nlp().vocab.strings
+        kinds, index = np.unique(self.orth, return_inverse=True)
+        texts = [strings[int(k)] for k in kinds]
+        end_mark = np.array([t in (".", "!", "?") or (t.endswith("?") and len(t) > 1) for t in texts])[index]
+        opener = np.array([t[:1] in _OPENERS for t in texts])[index] | self.capital
+        newline = np.array(["\n" in t for t in texts])[index]
+        stop = np.zeros(len(self.orth), dtype=bool)
+        stop[:-1] = end_mark[:-1] & opener[1:]
+        return stop, newline
+
+    @cached_property
     def names(self) -> tuple[list[bool], list[bool], list[bool]]:
         """For `in_proper_name`, per token: may it sit inside a name ('Group', 'and', '2030'),
         may it start or end the run ('and' may not), is it a name's head word ('Group')."""
@@ -207,26 +221,28 @@ def in_proper_name(span: Span) -> bool:
     return any(head[span.end:hi])
 
 
+_OPENERS = "\"'(“‘0123456789"  # a sentence may start with these as well as with a capital
+
+
 def sentences(doc: Doc, segment: Segment) -> list[tuple[int, int]]:
-    """Token ranges of a segment's sentences: split after . ! ? (and ';' runs are kept together)."""
+    """Token ranges of a segment's sentences: split after . ! ? when the next token starts a
+    sentence, and at line breaks."""
+    table = token_table(doc)
+    stop, newline = table.sentence_marks
+    first, end = segment.start, segment.end
     bounds: list[tuple[int, int]] = []
-    start = 0
-    tokens = list(doc[segment.start:segment.end])  # one Token object each: indexing a Doc makes a new one every time
-    texts = [t.text for t in tokens]
-    for i, text in enumerate(texts):
-        end_mark = text in (".", "!", "?") or (text.endswith("?") and len(text) > 1)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if end_mark and nxt is not None and (nxt.is_title or nxt.is_upper or nxt.text[:1] in "\"'(“‘0123456789"):
+    start = first
+    for i in (first + np.flatnonzero(stop[first:end] | newline[first:end])).tolist():
+        if i < end - 1 and stop[i]:
             bounds.append((start, i + 1))
             start = i + 1
-        elif "\n" in text:
+        elif newline[i]:
             if i > start:
                 bounds.append((start, i))
             start = i + 1
-    if start < len(tokens):
-        bounds.append((start, len(tokens)))
-    spaces = [t.is_space for t in tokens]
-    return [(segment.start + s, segment.start + e) for s, e in bounds if not all(spaces[s:e])]
+    if start < end:
+        bounds.append((start, end))
+    return [(s, e) for s, e in bounds if not table.space[s:e].all()]
 
 
 def _label_like(text: str, doc: Doc, segment: Segment) -> bool:
