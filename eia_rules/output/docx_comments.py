@@ -231,11 +231,12 @@ def _squash(text: str) -> str:
 def _runs(target: _Target) -> list[Run]:
     """The runs a comment spans: all the target's text, or a new empty run if it has none.
 
-    Runs inside hyperlinks and content controls count (the reader reads them too); runs of a
-    text box anchored in the paragraph do not, as they belong to another story.
+    Runs inside hyperlinks and content controls count (the reader reads them too); a text box
+    anchored in the paragraph does not, nor the run that holds it, as the reader reads the box
+    as blocks of its own.
     """
     runs = [Run(r, None) for p in target.paragraphs for r in p.iter(W + "r")
-            if next(r.iterancestors(W + "p"), None) is p]
+            if next(r.iterancestors(W + "p"), None) is p and r.find(f".//{W}txbxContent") is None]
     if runs:
         return [runs[0], runs[-1]]
     return [Paragraph(target.paragraphs[0], None).add_run("")]

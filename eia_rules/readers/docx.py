@@ -8,7 +8,11 @@ are legacy form fields or w14 check-box controls that carry no text at all. Each
 rendered as a glyph (☒ or ☐) where it sits, so the text reads as the officer saw it and the
 shared builder derives `Block.checked` the same way for every format.
 
-Headers, footers, text boxes, comments and tracked deletions are not read.
+Text boxes are read after the paragraph that anchors them, once each (Word saves a drawn box
+twice, as a drawing and as an older VML copy under mc:Fallback). Headers and footers are not
+read: they carry the template's boilerplate (page numbers, template versions, classification),
+which would be taken for the assessment's own dates and titles. Comments and tracked deletions
+are not read either.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from .text import heading_level
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 CHECKED, UNCHECKED = "☒", "☐"
 # Symbol-font characters that Word templates use for boxes (w:sym font -> char code -> glyph).
@@ -136,6 +141,16 @@ def _children(container: etree._Element, tag: str) -> Iterator[etree._Element]:
                 yield from _children(content, tag)
 
 
+def _text_boxes(element: etree._Element) -> Iterator[etree._Element]:
+    """The outermost text boxes (w:txbxContent) within an element, once each: the VML copy of
+    a drawing under mc:Fallback is skipped, and a box inside a box is read with its own."""
+    for child in element:
+        if child.tag == W + "txbxContent":
+            yield child
+        elif child.tag != MC + "Fallback" and isinstance(child.tag, str):
+            yield from _text_boxes(child)
+
+
 def _val(element: etree._Element | None, default: str | None = None) -> str | None:
     if element is None:
         return default
@@ -237,11 +252,14 @@ class _Walker:
         self.styles = styles
 
     def body(self, body: etree._Element) -> None:
+        """The blocks of a body (or of a text box), each paragraph followed by its text boxes."""
         for item in _block_items(body):
             if item.tag == W + "tbl":
                 self.builder.table(self.table(item))
             else:
                 self.paragraph(item)
+                for box in _text_boxes(item):
+                    self.body(box)
 
     def paragraph(self, paragraph: etree._Element) -> None:
         text = paragraph_text(paragraph)

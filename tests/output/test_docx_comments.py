@@ -149,3 +149,31 @@ def test_not_a_word_file_is_an_input_error(tmp_path, rules):
     bogus.write_bytes(b"not a zip")
     with pytest.raises(InputError):
         annotate_docx(bogus, Report(path=str(bogus)), rules, tmp_path / "y.docx")
+
+
+def test_a_finding_in_a_text_box_is_anchored_in_the_box(tmp_path, rules):
+    document = docx.Document()
+    document.add_paragraph("Summary of the proposal.")
+    box = docx.oxml.parse_xml(
+        f'<w:p xmlns:w="{W[1:-1]}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<w:r><w:t>Key impacts</w:t></w:r><w:r><w:drawing><wp:inline><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+        '<w:txbxContent><w:p><w:r><w:t>Older people lose the mobile library.</w:t></w:r></w:p></w:txbxContent>'
+        '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>')
+    body = document.element.body
+    body.insert(len(body) - 1, box)
+    document.add_paragraph("Monitoring will be reviewed annually.")
+    source = tmp_path / "boxed.docx"
+    document.save(str(source))
+    report = Report(path=str(source), format="docx", findings=[
+        _finding("PC003", "The impact on older people is not explained.",
+                 _block(source, "Older people lose the mobile library.").location),
+        _finding("MO001", "No monitoring owner.", _block(source, "Monitoring will be reviewed annually.").location),
+        _finding("XX001", "On the paragraph holding the box.", _block(source, "Key impacts").location),
+    ])
+    annotate_docx(source, report, rules, tmp_path / "boxed-annotated.docx")
+    annotated, comments = _comments(tmp_path / "boxed-annotated.docx")
+    ids = sorted(comments)
+    assert [_anchored_text(annotated, i) for i in ids[1:]] == [
+        "Older people lose the mobile library.", "Monitoring will be reviewed annually.", "Key impacts"]

@@ -187,3 +187,37 @@ def test_word_file_missing_its_document_part(write):
         archive.writestr("word/document.xml", "<not-closed")
     with pytest.raises(InputError, match="corrupt or unreadable Word file"):
         read_document(write("bad.docx", buffer.getvalue()))
+
+
+TEXT_BOX = f"""<w:p {NS} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+    xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+    xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    xmlns:v="urn:schemas-microsoft-com:vml">
+  <w:r><w:t xml:space="preserve">Summary of impacts</w:t></w:r>
+  <w:r><mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>
+      <wps:wsp><wps:txbx><w:txbxContent>
+        <w:p><w:r><w:t>Older people gain longer evening opening hours.</w:t></w:r></w:p>
+        <w:p><w:r><w:t>Disabled people keep the step-free entrance.</w:t></w:r></w:p>
+      </w:txbxContent></wps:txbx></wps:wsp>
+    </a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+    <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+        <w:p><w:r><w:t>Older people gain longer evening opening hours.</w:t></w:r></w:p>
+        <w:p><w:r><w:t>Disabled people keep the step-free entrance.</w:t></w:r></w:p>
+    </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+  </mc:AlternateContent></w:r>
+</w:p>"""
+
+
+def test_text_box_is_read_once_after_the_paragraph_that_holds_it(write):
+    document = Document()
+    document.add_paragraph("Before the box.")
+    _append_xml(document, TEXT_BOX)
+    document.add_paragraph("After the box.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = read_document(write("box.docx", buffer.getvalue()))
+    assert [b.text for b in doc.blocks] == [
+        "Before the box.", "Summary of impacts", "Older people gain longer evening opening hours.",
+        "Disabled people keep the step-free entrance.", "After the box."]
