@@ -16,7 +16,8 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   count_engagement, count_mitigations, count_evidence, assessment_age_days (if dated)
 - characteristic: characteristic, status, impact ("" when none), has_reasons, reason_words,
   has_evidence, has_mitigation, has_justification, non_assessment, grouped, data_gap,
-  data_gap_action
+  data_gap_action, copied_reasons and copied_from (the reasons repeat, almost word for word,
+  those of another characteristic's separate entry, named in copied_from; "" when not)
 - way: way, status
 - goal: goal, status, impact
 - topic: topic (socio_economic, welsh_language, childrens_rights, human_rights,
@@ -36,13 +37,15 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any
 
 from ..model.blocks import Location
 from ..model.record import (
-    CHARACTERISTICS, PSED_AIMS, SIGNALS, TOPIC_FLAGS, WAYS_OF_WORKING, WELLBEING_GOALS,
+    CHARACTERISTIC_LABELS, CHARACTERISTICS, PSED_AIMS, SIGNALS, TOPIC_FLAGS, WAYS_OF_WORKING, WELLBEING_GOALS,
     CharacteristicStatus, EngagementEvent, IIARecord, Topic, TopicStatus, WayStatus,
 )
 
@@ -79,6 +82,33 @@ class FactSet:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+# Reasons this long or longer are compared; shorter ones are bare answers, which other rules judge.
+COPY_MIN_WORDS = 12
+COPY_SIMILARITY = 0.85  # share of the words in common, in order (difflib's ratio)
+_WORD = re.compile(r"\w+")
+
+
+def copied_reasons(pcs: dict[str, Any]) -> dict[str, str]:
+    """characteristic -> the first other characteristic whose separate entry gives almost the
+    same reasons, word for word ('Older people will lose...' / 'Disabled people will lose...').
+
+    Audit Wales found reasoning copied from group to group; an entry that names several groups
+    at once (`grouped_with`) legitimately shares its text and is not counted. Compared on the
+    record alone, so a JSON record from a forms system is checked the same way.
+    """
+    words = {k: _WORD.findall(pcs[k].reasons.lower()) for k in CHARACTERISTICS}
+    long_enough = [k for k in CHARACTERISTICS if len(words[k]) >= COPY_MIN_WORDS and not pcs[k].non_assessment]
+    copied: dict[str, str] = {}
+    for i, a in enumerate(long_enough):
+        for b in long_enough[i + 1:]:
+            if b in pcs[a].grouped_with or a in pcs[b].grouped_with:
+                continue
+            if SequenceMatcher(None, words[a], words[b], autojunk=False).ratio() >= COPY_SIMILARITY:
+                copied.setdefault(a, b)
+                copied.setdefault(b, a)
+    return copied
 
 
 def _topic_fields(name: str, topic: Topic) -> dict[str, Any]:
@@ -129,6 +159,7 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
     }
     fs.add("document", doc)  # about the whole document: findings on it are not tied to one place
 
+    copied = copied_reasons(pcs)
     for key in CHARACTERISTICS:
         pc = pcs[key]
         fs.add("characteristic", {
@@ -144,6 +175,8 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
             "grouped": bool(pc.grouped_with),
             "data_gap": pc.data_gap,
             "data_gap_action": pc.data_gap_action,
+            "copied_reasons": key in copied,
+            "copied_from": CHARACTERISTIC_LABELS[copied[key]] if key in copied else "",
         }, pc.locations, pc.reasons)
 
     for way in WAYS_OF_WORKING:
