@@ -86,7 +86,9 @@ def _words(text: str) -> int:
 
 # Reasons this long or longer are compared; shorter ones are bare answers, which other rules judge.
 COPY_MIN_WORDS = 12
-COPY_SIMILARITY = 0.85  # share of the words in common, in order (difflib's ratio)
+# Share of the words in common, in order (difflib's ratio): different reasons in the corpora
+# score under 0.65, copies with the group's name changed over 0.8.
+COPY_SIMILARITY = 0.75
 _WORD = re.compile(r"\w+")
 
 

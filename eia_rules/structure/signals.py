@@ -1,8 +1,10 @@
 """Quality signals (SIGNALS): intersectionality, cumulative impact, lived experience,
-retrospective wording, screening out, data gaps, alternatives considered, changes made, and
-what the proposal is (a service reduction, access for disabled people, health impact, a
-substantial impact, setting or revising the body's well-being objectives or corporate plan). Template guidance often names the latter ('consider accessibility'), so
-they are read from statements only, never from prompts or instructions."""
+retrospective wording, screening out, data gaps, alternatives considered, changes made; what
+the proposal is (a service reduction, access for disabled people, health impact, a substantial
+impact, setting or revising the body's well-being objectives or corporate plan); and engagement
+offered in accessible formats or in Welsh and English. Template guidance often names the last
+two kinds ('consider accessibility', 'offer Easy Read versions'), so they are read from
+statements only, never from prompts or instructions."""
 from __future__ import annotations
 
 import re
@@ -12,7 +14,7 @@ from .answers import yes_no_answer
 from .units import Unit
 
 _STATEMENT_ONLY = frozenset({"service_reduction", "disability_access", "health_impact", "substantial_impact",
-                             "sets_wellbeing_objectives"})
+                             "sets_wellbeing_objectives", "accessible_engagement", "bilingual_engagement"})
 
 
 # 'Is a full Equality Impact Assessment required? ☐ Yes ☒ No' screens the proposal out.
