@@ -12,8 +12,8 @@ import numpy as np
 from ..model.blocks import Location, SourceDocument
 from ..model.record import Metadata
 from .dates import first_date
-from .sections import cue
 from .nlp import nlp
+from .sections import cue
 from .units import Unit, token_table
 
 _TEXT_FIELDS = ("title", "author", "service_area", "organisation", "approver", "decision_maker", "version",

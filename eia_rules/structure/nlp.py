@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import spacy
@@ -30,6 +31,7 @@ from spacy.util import filter_spans
 from . import mutations
 
 LANGS = ("en", "cy")
+T = TypeVar("T")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
 
@@ -194,13 +196,17 @@ class _Words:
 
 
 def _words(doc: Doc) -> _Words:
-    words = doc.user_data.get(_WORDS)
-    if words is None:
-        words = doc.user_data[_WORDS] = _Words(doc)
-    return words
+    return doc_kept(doc, "eia_rules.words", lambda: _Words(doc))
 
 
-_WORDS = "eia_rules.words"
+def doc_kept(doc: Doc, key: Hashable, compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the Doc's user_data under `key`: worked out once per Doc, it lives
+    and dies with the Doc and can never be mistaken for another Doc's."""
+    try:
+        return doc.user_data[key]
+    except KeyError:
+        value = doc.user_data[key] = compute()
+        return value
 
 
 # ---------------------------------------------------------------- one Doc per document
@@ -210,7 +216,6 @@ class Segment:
 
     start: int  # first token
     end: int  # one past the last token
-    start_char: int
 
 
 SEPARATOR = "\n\n"
@@ -232,7 +237,7 @@ def segmented_doc(texts: list[str]) -> tuple[Doc, list[Segment]]:
     char = 0
     for text in texts:
         start, end = bisect_left(first_chars, char), bisect_left(first_chars, char + len(text))
-        segments.append(Segment(start, end, char))
+        segments.append(Segment(start, end))
         char += len(text) + len(SEPARATOR)
     doc.user_data[_SEGMENTS] = (np.array([s.start for s in segments], dtype=np.int64),
                                 np.array([s.end for s in segments], dtype=np.int64))
@@ -241,10 +246,7 @@ def segmented_doc(texts: list[str]) -> tuple[Doc, list[Segment]]:
 
 def segment_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     """The segments' first tokens and ends (in order); a Doc made otherwise is one segment."""
-    bounds = doc.user_data.get(_SEGMENTS)
-    if bounds is None:
-        bounds = doc.user_data[_SEGMENTS] = (np.array([0], dtype=np.int64), np.array([len(doc)], dtype=np.int64))
-    return bounds
+    return doc_kept(doc, _SEGMENTS, lambda: (np.array([0], dtype=np.int64), np.array([len(doc)], dtype=np.int64)))
 
 
 def segment_of(doc: Doc, token: int) -> tuple[int, int]:

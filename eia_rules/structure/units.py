@@ -18,11 +18,29 @@ from importlib import resources
 from typing import Any, TypeVar
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, IS_SPACE, IS_STOP, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, LOWER, ORTH
+from spacy.attrs import (
+    IS_ALPHA,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    IS_UPPER,
+    LENGTH,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+)
 from spacy.tokens import Doc, Span
 
 from ..model.blocks import Block, BlockKind, Location, SourceDocument
-from .nlp import Hit, Segment, lexicon, nlp, non_assessment_patterns, segmented_doc
+from .nlp import (
+    Hit,
+    Segment,
+    doc_kept,
+    lexicon,
+    nlp,
+    non_assessment_patterns,
+    segmented_doc,
+)
 
 T = TypeVar("T")
 
@@ -155,14 +173,9 @@ class TokenTable:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    """The Doc's `TokenTable`, kept in its user_data (so it lives and dies with the Doc)."""
-    table = doc.user_data.get(_TABLE)
-    if table is None:
-        table = doc.user_data[_TABLE] = TokenTable(doc)
-    return table
+    """The Doc's `TokenTable`, worked out once per Doc."""
+    return doc_kept(doc, "eia_rules.tokens", lambda: TokenTable(doc))
 
-
-_TABLE = "eia_rules.tokens"
 
 
 class _DocHits:
@@ -183,13 +196,8 @@ class _DocHits:
 
 
 def _doc_hits(doc: Doc, name: str) -> _DocHits:
-    """Kept in the Doc's own user_data, so it lives and dies with the Doc and can never be
-    mistaken for another Doc's."""
-    key = ("eia_rules.hits", name)
-    found = doc.user_data.get(key)
-    if found is None:
-        found = doc.user_data[key] = _DocHits(lexicon(name).find(doc))
-    return found
+    """One lexicon's hits in the Doc, found once per Doc."""
+    return doc_kept(doc, ("eia_rules.hits", name), lambda: _DocHits(lexicon(name).find(doc)))
 
 
 @lru_cache(maxsize=1)

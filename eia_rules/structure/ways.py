@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ..model.record import (
-    EngagementEvent,
     WAYS_OF_WORKING,
     WELLBEING_GOALS,
+    EngagementEvent,
     TopicStatus,
     WayOfWorking,
     WayStatus,
