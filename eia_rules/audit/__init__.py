@@ -8,10 +8,10 @@ See docs/audit.md for the command line and for running across several machines w
 from __future__ import annotations
 
 from ..discovery import discover
+from ..engine.version import rules_version
 from .export import export_file
 from .runner import AuditOptions, AuditRun, QuietListener, run_audit
 from .store import DEFAULT_DB, Store
-from .version import rules_version
 
 __all__ = [
            "DEFAULT_DB",

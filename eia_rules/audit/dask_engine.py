@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 
 from ..errors import EiaRulesError
-from .engines import crash_result, outcome
+from .engines import crash_result, error_result, outcome
 from .result import DocResult
 from .worker import audit_document, warm_pool, warm_up
 
@@ -125,11 +125,10 @@ def run_dask(paths: Sequence[str], jobs: int, timeout: float | None,
             path = by_key[future.key]
             try:
                 yield future.result()
-            except Exception as e:  # noqa: BLE001 - KilledWorker: the file took its worker down (twice)
-                if type(e).__name__ == "KilledWorker":
-                    yield crash_result(path, "unknown; the Dask worker died")
-                else:
-                    yield DocResult.failed(path, "error", f"the worker failed on this file ({type(e).__name__}: {e})")
+            except distributed.KilledWorker:  # the file took its worker down (twice)
+                yield crash_result(path, "unknown; the Dask worker died")
+            except Exception as e:  # noqa: BLE001 - e.g. a result that could not be sent back
+                yield error_result(path, e)
             future.release()
     finally:
         client.cancel(futures)

@@ -34,6 +34,10 @@ def crash_result(path: str, exitcode: object) -> DocResult:
                                            f"(exit code {exitcode})")
 
 
+def error_result(path: str, error: Exception) -> DocResult:
+    return DocResult.failed(path, "error", f"the worker failed on this file ({type(error).__name__}: {error})")
+
+
 def outcome(future: Future, path: str, timeout: float | None) -> DocResult | None:
     """The result a finished pebble future stands for; None when the file must be sent again
     because its worker retired itself (after an engine error on the previous file)."""
@@ -46,7 +50,7 @@ def outcome(future: Future, path: str, timeout: float | None) -> DocResult | Non
     except ProcessExpired as e:
         return None if e.exitcode == RETIRE_EXIT_CODE else crash_result(path, e.exitcode)
     except Exception as e:  # noqa: BLE001 - e.g. a result that could not be sent back
-        return DocResult.failed(path, "error", f"the worker failed on this file ({type(e).__name__}: {e})")
+        return error_result(path, e)
 
 
 def _preload() -> None:

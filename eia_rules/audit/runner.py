@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import EiaRulesError
 from ..discovery import Found, discover
+from ..engine.version import rules_version
+from ..errors import EiaRulesError
 from .engines import run_engine
 from .folders import folder_labels
 from .result import DocResult
 from .store import DEFAULT_DB, DocumentInfo, Known, Store
-from .version import config_key, config_summary, rules_version
+from .version import config_key, config_summary
 
 
 class Listener(Protocol):

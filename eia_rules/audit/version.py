@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 
 from ..config import Config, config_for
-from ..engine.version import rules_hash, rules_version  # noqa: F401  (re-exported for the audit)
 
 
 def _config_text(config: Config) -> str:

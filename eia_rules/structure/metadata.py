@@ -12,7 +12,7 @@ import numpy as np
 from ..model.blocks import Location, SourceDocument
 from ..model.record import Metadata
 from .dates import first_date
-from .nlp import nlp
+from .nlp import word_ids
 from .sections import cue
 from .units import Unit, token_table
 
@@ -72,9 +72,7 @@ def language(units: list[Unit]) -> str:
 @lru_cache(maxsize=1)
 def _word_ids() -> tuple[np.ndarray, np.ndarray]:
     """The function words as the vocabulary's hash ids, as spaCy's LOWER attribute gives them."""
-    strings = nlp().vocab.strings
-    return (np.array([strings.add(w) for w in _WELSH], dtype=np.uint64),
-            np.array([strings.add(w) for w in _ENGLISH], dtype=np.uint64))
+    return word_ids(_WELSH), word_ids(_ENGLISH)
 
 
 _ANSWER_NO = frozenset({"no", "n/a", "na", "nac ydy", "nac ydyw", "na."})

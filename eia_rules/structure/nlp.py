@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -158,7 +158,6 @@ def _plan(nlp: Language, pattern: list[dict[str, Any]]) -> list[_Need]:
     if any(token.get("OP", "1") in ("+", "*") for token in pattern):
         return []
     needs: list[_Need] = []
-    strings = nlp.vocab.strings
     for i, token in enumerate(pattern):
         if token.get("OP", "1") != "1":
             continue
@@ -171,8 +170,7 @@ def _plan(nlp: Language, pattern: list[dict[str, Any]]) -> list[_Need]:
                 values = value["IN"]
             else:
                 continue
-            ids = np.array(sorted({strings.add(v) for v in values}), dtype=np.uint64)
-            needs.append(_Need(_ATTRS[key], ids, before=i, after=len(pattern) - i - 1))
+            needs.append(_Need(_ATTRS[key], word_ids(values), before=i, after=len(pattern) - i - 1))
     return needs
 
 
@@ -193,6 +191,12 @@ class _Words:
 
     def positions(self, need: _Need) -> np.ndarray:
         return np.flatnonzero(np.isin(self._arrays[need.attr], need.values))
+
+
+def word_ids(words: Iterable[str]) -> np.ndarray:
+    """Words as the vocabulary's hash ids, the values spaCy's LOWER and ORTH arrays hold."""
+    strings = nlp().vocab.strings
+    return np.array(sorted({strings.add(w) for w in words}), dtype=np.uint64)
 
 
 def _words(doc: Doc) -> _Words:

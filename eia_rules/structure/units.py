@@ -40,6 +40,7 @@ from .nlp import (
     nlp,
     non_assessment_patterns,
     segmented_doc,
+    word_ids,
 )
 
 T = TypeVar("T")
@@ -205,12 +206,7 @@ def _name_words() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The head words and connectors of proper names, and the marks that end one, as word ids."""
     path = resources.files("eia_rules.structure") / "patterns" / "common" / "proper_names.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    strings = nlp().vocab.strings
-
-    def ids(words: list[str]) -> np.ndarray:
-        return np.array([strings.add(w) for w in words], dtype=np.uint64)
-
-    return ids(data["heads"]), ids(data["connectors"]), ids(list(".:;|"))
+    return word_ids(data["heads"]), word_ids(data["connectors"]), word_ids(".:;|")
 
 
 def in_proper_name(span: Span) -> bool:

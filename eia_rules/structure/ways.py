@@ -23,7 +23,7 @@ from ..model.record import (
 from .characteristics import content_words
 from .judgement import judge
 from .locate import merge_locations
-from .units import Unit
+from .units import Unit, token_table
 
 MIN_ANSWER_CONTENT = 10
 MIN_SEGMENT_CONTENT = 4  # a way's own stretch of a sentence that lists several ('long term - ...; prevention - ...')
@@ -86,8 +86,7 @@ def _segments(unit: Unit) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for n, hit in enumerate(hits):
         end = hits[n + 1].span.start if n + 1 < len(hits) else unit.segment.end
-        words = [t for t in unit.doc[hit.span.end:end] if t.is_alpha and not t.is_stop and len(t) > 2]
-        out.append((hit.label, len(words)))
+        out.append((hit.label, int(token_table(unit.doc).content[hit.span.end:end].sum())))
     return out
 
 

@@ -61,7 +61,7 @@ def test_safe_to_call_from_several_threads():
 
 
 def test_report_names_the_rules_version_an_audit_uses():
-    from eia_rules.audit.version import rules_version
+    from eia_rules.engine.version import rules_version
 
     report = eia_rules.check(WEAK)
     assert report.rules_version == rules_version()

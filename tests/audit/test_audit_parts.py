@@ -10,7 +10,7 @@ from eia_rules.discovery import discover
 from eia_rules.audit.folders import folder_labels
 from eia_rules.audit.migrate import migrate, migrations
 from eia_rules.audit.store import Store
-from eia_rules.audit.version import rules_hash
+from eia_rules.engine.version import rules_hash
 from eia_rules.engine.loader import RuleFile, find_rule_files
 from eia_rules.errors import EiaRulesError
 
