@@ -3,7 +3,8 @@
 Two layouts are read, so the project's generated corpus and the real-excerpt set are measured
 by one code path:
 - sidecars: every document `X.ext` has `X.expected.json` next to it (searched recursively);
-- jsonl: `labels.jsonl` (one object per line, with an `id`) beside `fragments/<id>.txt`.
+- jsonl: `labels.jsonl` (one object per line, with an `id`) beside `fragments/<id>.txt`, or
+  naming its document in a `file` field relative to the folder (whole documents of any format).
 """
 from __future__ import annotations
 
@@ -60,6 +61,16 @@ def load_sidecars(root: Path) -> list[LabelledDocument]:
     return docs
 
 
+def _relative_file(value: Any, where: str) -> str | None:
+    """A label's own `file`, which must stay inside the corpus folder; None when it gives none."""
+    if value is None:
+        return None
+    rel = Path(str(value))
+    if rel.is_absolute() or ".." in rel.parts or not str(value).strip():
+        raise InputError(where, f"'file' must be a path inside the corpus folder, not {value!r}")
+    return rel.as_posix()
+
+
 def load_jsonl(root: Path) -> list[LabelledDocument]:
     """`labels.jsonl` entries paired with `fragments/<id>.txt`."""
     jsonl = root / JSONL_NAME
@@ -78,8 +89,8 @@ def load_jsonl(root: Path) -> list[LabelledDocument]:
         if not isinstance(labels, dict) or not str(labels.get("id", "")).strip():
             raise InputError(f"{jsonl}:{number}", "each line must be a JSON object with an 'id'")
         doc_id = str(labels["id"])
-        path = root / FRAGMENTS_DIR / f"{doc_id}.txt"
-        docs.append(LabelledDocument(f"{FRAGMENTS_DIR}/{doc_id}.txt", path, labels))
+        rel = _relative_file(labels.get("file"), f"{jsonl}:{number}") or f"{FRAGMENTS_DIR}/{doc_id}.txt"
+        docs.append(LabelledDocument(rel, root / rel, labels))
     return docs
 
 
