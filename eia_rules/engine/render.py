@@ -61,6 +61,20 @@ def render(template: str, bound: Mapping[str, Mapping[str, Any]]) -> str:
     return TEMPLATE.sub(one, template)
 
 
+SUBJECT_FIELDS: tuple[str, ...] = tuple(name for name, _ in _LABEL_FIELDS if name != "signal")
+
+
+def subject_of(match: Match) -> dict[str, str]:
+    """What a finding is about, from its first matched fact that names one thing, so
+    integrators and the evaluation need not read it out of the message."""
+    for fact in match.facts.values():
+        for name in SUBJECT_FIELDS:
+            key = fact.get(name)
+            if isinstance(key, str) and key:
+                return {name: key}
+    return {}
+
+
 def _source(rule: RuleSpec, match: Match, facts: FactSet, document: Mapping[str, Any]) -> FactSource:
     """Where the finding points: the first matched non-document fact, else the document."""
     for fact in match.facts.values():
@@ -90,4 +104,5 @@ def make_finding(rule: RuleSpec, match: Match, facts: FactSet, document: Mapping
         outcome=Outcome(rule.outcome), message=message, locations=list(source.locations),
         section=source.section, excerpt=source.excerpt, legal_basis=rule.legal_basis,
         remediation=render(rule.remediation, match.facts),
+        subject=subject_of(match), duty=rule.duty or "",
     )

@@ -106,3 +106,13 @@ def false_assurance(pairs: Sequence[Pair]) -> float | None:
     """
     weak = [got for gold, got in pairs if gold in WEAK_STATUSES]
     return _ratio(sum(1 for got in weak if got == "assessed"), len(weak))
+
+
+def missed_assessments(pairs: Sequence[Pair]) -> float | None:
+    """Share of characteristics labelled assessed that the checker does not call assessed.
+
+    The cost of this error falls on the officer who did the work: a genuine assessment is
+    reported as named but never assessed, and the tool stops being trusted.
+    """
+    done = [got for gold, got in pairs if gold == "assessed"]
+    return _ratio(sum(1 for got in done if got != "assessed"), len(done))

@@ -20,7 +20,7 @@ def _prf_row(label: str, prf: dict[str, Any], width: int) -> str:
 def _characteristics(pc: dict[str, Any]) -> list[str]:
     lines = [f"Characteristic statuses ({pc['compared']} compared)",
              (f"  accuracy {fmt(pc['accuracy'])}   macro-F1 {fmt(pc['macro_f1'])}   "
-             f"false assurance {fmt(pc['false_assurance'])}"),
+             f"false assurance {fmt(pc['false_assurance'])}   missed assessments {fmt(pc['missed_assessments'])}"),
              f"  {'status':<10} {'precision':>9} {'recall':>7} {'F1':>7}"]
     lines += [_prf_row(s, pc["per_status"][s], 10) for s in STATUSES]
     lines += ["  confusion (rows: expected, columns: got)",
@@ -50,6 +50,30 @@ def _rules(rules: dict[str, Any] | None) -> list[str]:
             + [_prf_row(k, v, width) for k, v in rules["by_rule"].items()])
 
 
+def _gaps(gaps: dict[str, Any] | None) -> list[str]:
+    if gaps is None:
+        return []
+    width = max(12, *map(len, gaps["by_family"])) if gaps["by_family"] else 12
+    return (["Gaps (labelled gap codes, finding level)", f"  {'':<{width}} {'precision':>9} {'recall':>7} {'F1':>7}",
+             _prf_row("overall", gaps["overall"], width)]
+            + [_prf_row(k, v, width) for k, v in gaps["by_family"].items()])
+
+
+def _thorough(docs: list[dict[str, Any]]) -> list[str]:
+    if not docs:
+        return []
+    lines = ["Errors and warnings on thorough documents"]
+    for doc in docs:
+        lines.append(f"  {doc['file']}: {doc['errors_and_warnings']}")
+        lines += [f"    {f['rule_id']} ({f['severity']}, {f['verdict']}) {_subject(f['subject'])}{f['section']}"
+                  for f in doc["findings"]]
+    return lines
+
+
+def _subject(subject: dict[str, str]) -> str:
+    return "".join(f"[{v}] " for v in subject.values())
+
+
 def _listing(title: str, rows: list[str]) -> list[str]:
     return [f"{title} ({len(rows)})"] + [f"  {row}" for row in rows] if rows else [f"{title}: none"]
 
@@ -61,6 +85,7 @@ def render_text(summary: dict[str, Any], corpus: str = "", fields_only: bool = F
     sections = [[head], _characteristics(summary["characteristics"]), _fields(summary["fields"])]
     if not fields_only:
         sections.append(_rules(summary["rules"]))
+        sections += [_gaps(summary.get("gaps")), _thorough(summary.get("thorough") or [])]
     sections.append(_listing("Failures", [f"{f['file']}: {f['reason']}" for f in summary["failures"]]))
     sections.append(_listing("Disagreements", [f"{d['file']}  {d['field']}: expected {d['expected']}, got {d['got']}"
                                                for d in summary["disagreements"]]))

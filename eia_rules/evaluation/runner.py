@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import EiaRulesError
 from .corpus import LabelledDocument
 from .fields import expected_fields, observed_fields
+from .gaps import Flag
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Observation:
     fields: dict[str, Any]
     fired: frozenset[str] | None = None
     families: dict[str, str] = field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
 
 
 Observer = Callable[[Path], Observation]
@@ -38,6 +40,7 @@ class DocumentResult:
 
     name: str
     expected: dict[str, Any]
+    labels: dict[str, Any] = field(default_factory=dict, hash=False)
     must_fire: tuple[str, ...] = ()
     must_not_fire: tuple[str, ...] = ()
     observation: Observation | None = None
@@ -57,7 +60,9 @@ def eia_rules_observer(run_rules: bool = True) -> Observer:
         # Suppressed findings still count as fired: labels say whether the gap is there, and an
         # officer's suppression answers a finding rather than making the rule wrong.
         families = {r.rule_id: r.family for r in [*report.passed, *report.not_applicable, *report.findings]}
-        return Observation(fields, frozenset(f.rule_id for f in report.findings), families)
+        flags = tuple(Flag(f.rule_id, dict(f.subject), f.severity.value, f.outcome.value, f.message, f.section)
+                      for f in report.findings)
+        return Observation(fields, frozenset(f.rule_id for f in report.findings), families, flags)
 
     return observe
 
@@ -71,7 +76,7 @@ def _failure_reason(error: Exception) -> str:
 def evaluate_document(doc: LabelledDocument, observer: Observer) -> DocumentResult:
     """Observe one document; any error becomes the result's reason instead of stopping the run."""
     rules = doc.labels.get("rules") or {}
-    base = {"name": doc.name, "expected": expected_fields(doc.labels),
+    base = {"name": doc.name, "expected": expected_fields(doc.labels), "labels": doc.labels,
             "must_fire": tuple(rules.get("must_fire") or ()),
             "must_not_fire": tuple(rules.get("must_not_fire") or ())}
     try:

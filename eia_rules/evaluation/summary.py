@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .fields import PC_PREFIX, field_group
-from .metrics import PRF, accuracy, confusion, false_assurance, macro_f1, per_status, rule_counts, sum_counts
+from .gaps import blocking, gap_counts, verdict
+from .metrics import (
+    PRF, accuracy, confusion, false_assurance, macro_f1, missed_assessments, per_status, rule_counts, sum_counts,
+)
 from .runner import DocumentResult
 
 UNKNOWN_FAMILY = "unknown"
@@ -38,7 +41,7 @@ def _rule_disagreements(result: DocumentResult) -> list[Disagreement]:
 
 def _rules_section(results: list[DocumentResult]) -> dict[str, Any] | None:
     """Rule P/R/F1 per rule, per family and overall; None when the checker ran no rules."""
-    ran = [r for r in results if r.observation and r.observation.fired is not None]
+    ran = _ran_rules(results)
     if not ran:
         return None
     by_rule = sum_counts(rule_counts(r.must_fire, r.must_not_fire, r.observation.fired) for r in ran)
@@ -54,6 +57,34 @@ def _rules_section(results: list[DocumentResult]) -> dict[str, Any] | None:
         "by_family": {k: v.as_dict() for k, v in sorted(by_family.items())},
         "by_rule": {k: v.as_dict() for k, v in sorted(by_rule.items())},
     }
+
+
+def _ran_rules(results: list[DocumentResult]) -> list[DocumentResult]:
+    return [r for r in results if r.observation and r.observation.fired is not None]
+
+
+def _gaps_section(results: list[DocumentResult]) -> dict[str, Any] | None:
+    """Finding-level precision and recall against the labels' gap codes, per code family."""
+    ran = _ran_rules(results)
+    if not ran:
+        return None
+    by_family = sum_counts(gap_counts(r.labels, r.observation.flags) for r in ran)
+    overall = sum(by_family.values(), PRF())
+    return {"overall": overall.as_dict(), "by_family": {k: v.as_dict() for k, v in sorted(by_family.items())}}
+
+
+def _thorough_section(results: list[DocumentResult]) -> list[dict[str, Any]]:
+    """Each document labelled thorough, with every error and warning it gets and whether the
+    labels bear it out: a good assessment should be told little, and only what is true."""
+    out = []
+    for r in _ran_rules(results):
+        if r.labels.get("quality") != "thorough":
+            continue
+        shown = blocking(r.observation.flags)
+        out.append({"file": r.name, "errors_and_warnings": len(shown), "findings": [
+            {"rule_id": f.rule_id, "severity": f.severity, "subject": dict(f.subject), "section": f.section,
+             "verdict": verdict(r.labels, f), "message": f.message} for f in shown]})
+    return out
 
 
 def summarise(results: list[DocumentResult]) -> dict[str, Any]:
@@ -76,11 +107,14 @@ def summarise(results: list[DocumentResult]) -> dict[str, Any]:
             "accuracy": accuracy(pc_pairs),
             "macro_f1": macro_f1(pc_pairs),
             "false_assurance": false_assurance(pc_pairs),
+            "missed_assessments": missed_assessments(pc_pairs),
             "per_status": {s: prf.as_dict() for s, prf in per_status(pc_pairs).items()},
             "confusion": confusion(pc_pairs),
         },
         "fields": {name: {"compared": len(pairs), "correct": sum(1 for w, g in pairs if w == g),
                           "accuracy": accuracy(pairs)} for name, pairs in sorted(groups.items())},
         "rules": _rules_section(done),
+        "gaps": _gaps_section(done),
+        "thorough": _thorough_section(done),
         "disagreements": [vars(d) for d in disagreements],
     }

@@ -61,6 +61,12 @@ class Finding(BaseModel):
     fingerprint: str = ""
     suppressed: bool = False
     suppression_reason: str = ""
+    subject: dict[str, str] = Field(
+        default_factory=dict,
+        description="what the finding is about, when it is about one thing: {'characteristic': 'age'}, "
+                    "{'way': 'prevention'}, {'goal': 'prosperous'} or {'topic': 'welsh_language'}")
+    duty: str = Field("", description="the duty the rule checks (psed, sed, wfg, welsh_language, "
+                                      "childrens_rights), empty when the rule is not tied to one")
 
     def model_post_init(self, __context: object) -> None:
         if not self.fingerprint:

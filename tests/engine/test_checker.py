@@ -157,3 +157,11 @@ def test_many_documents_in_a_row_stay_correct(fixture_rules):
     assert expected[0] != expected[1]
     for i in range(1_100):
         assert _ids(checker.check(records[i % 2])) == expected[i % 2]
+
+
+def test_each_finding_names_what_it_is_about_and_its_duty(checker):
+    """Integrators read which characteristic a finding concerns from data, not the message."""
+    record = record_from_fragment({"characteristics": {"age": {"status": "assessed"}, "race": {"status": "listed"}}})
+    findings = [f for f in checker.check(record).findings if f.rule_id == "PC901"]
+    assert findings[0].subject == {"characteristic": "disability"} and findings[0].duty == "psed"
+    assert {f.subject["characteristic"] for f in findings} == set(CHARACTERISTICS) - {"age", "race"}
