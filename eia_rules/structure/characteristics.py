@@ -21,6 +21,7 @@ from ..model.record import (
     CharacteristicStatus,
 )
 from .judgement import judge
+from .nlp import Hit
 from .locate import merge_locations
 from .scope import Scope, Subjects, groups, is_list
 from .units import Unit, bare, token_table
@@ -89,13 +90,66 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             _read_list(acc, unit, chars, impact)
             continue
         about = scope.subjects(unit, chars)
+        impact = impact or _implied(unit, about)
         if impact:
             _read_judgement(acc, unit, impact, about)
+        # A unit gives reasons to the group it is in scope of or judges; one that only names
+        # a group in passing ('The service is used mainly by older people') does not.
+        gives_reasons = bool(impact or unit.table_row or about.scoped)
         for c in about.groups:
-            if about.single and (impact or unit.table_row or about.primary):
+            if about.single and gives_reasons:
                 acc[c].entries.append(unit)
-            _read_content(acc[c], unit)
+            _read_content(acc[c], unit, gives_reasons)
     return {k: _finish(a) for k, a in acc.items()}
+
+
+def _implied(unit: Unit, about: Subjects) -> str | None:
+    """The judgement a passage about one group makes without a rating word: 'the Guildhall is
+    on the ground floor, so it is easier to reach' judges the move positive for the older
+    residents the paragraph is about. Only where whom the unit is about is fixed, by the
+    layout (its row, its paragraph's opening group, its section), so a sentence that merely
+    names a group ('our plan to improve the rights of disabled people') is not read as
+    judging it. The words are the
+    `effects` lexicon; 'affected' alone says there is an effect, not which way ('unknown'),
+    and so does a sentence on what the proposal will do for them (`_provision`)."""
+    if not about.scoped or len(about.groups) > 2:
+        return None
+    effects = unit.hits("effects")
+    if not effects:
+        return _provision(unit)
+    directions = {_direction(unit, h) for h in effects}
+    if len(directions) > 1:
+        directions.discard("unknown")
+    if not directions:
+        return None
+    return "mixed" if len(directions) > 1 else directions.pop()
+
+
+MIN_PROVISION_CONTENT = 8  # content words a 'will' sentence needs to describe what changes
+
+
+def _provision(unit: Unit) -> str | None:
+    """'At the new branch every desk will have video interpreting, booked when the customer
+    asks': what the proposal will do for the group the passage is about is a judgement whose
+    direction the text leaves to the reader ('unknown'), provided it says enough."""
+    says_what_changes = any(h.label == "plan" for h in unit.hits("scope"))
+    if says_what_changes and content_words(unit)[0] >= MIN_PROVISION_CONTENT:
+        return "unknown"
+    return None
+
+
+_NEGATORS = frozenset({"not", "no", "never", "n't", "without", "nor", "ddim", "heb", "na", "nad"})
+_NEGATION_REACH = 4  # tokens before an effect word that a 'not' can reach
+
+
+def _direction(unit: Unit, hit: Hit) -> str:
+    """An effect word's direction, turned round by a negation just before it ('will not have
+    to travel further' is good news)."""
+    start = max(unit.span.start, hit.span.start - _NEGATION_REACH)
+    negated = any(t.lower_ in _NEGATORS for t in unit.doc[start:hit.span.start])
+    if not negated:
+        return hit.label
+    return "positive" if hit.label == "negative" else "negative"
 
 
 def _read_list(acc: dict[str, _Acc], unit: Unit, chars: list[str], impact: str | None) -> None:
@@ -123,23 +177,23 @@ def _strip_chars(unit: Unit, text: str) -> str:
     return text
 
 
-def _read_content(a: _Acc, unit: Unit) -> None:
+def _read_content(a: _Acc, unit: Unit, gives_reasons: bool) -> None:
     """Reasons, evidence, data gaps and mitigation stated in a unit about one characteristic."""
     if unit not in a.units:
         a.units.append(unit)
     signals = {h.label for h in unit.hits("signals")}
+    scope_words = {h.label for h in unit.hits("scope")}
     if "data_gap" in signals:
         a.data_gap = True
-        if any(w in unit.text.lower() for w in ("will ", "plan to", "undertake", "gather", "collect")):
-            a.data_gap_action = True
+        a.data_gap_action = a.data_gap_action or "plan" in scope_words
         return
     a.evidence += [h.text for h in unit.hits("evidence") if h.label == "source"]
     actions = {h.label for h in unit.hits("actions")}
     if "mitigation" in actions and not a.mitigation:
         a.mitigation = unit.text
-    if "justif" in unit.text.lower() and not a.justification:
+    if "justification" in scope_words and not a.justification:
         a.justification = unit.text
-    if unit.label_like and not unit.table_row:
+    if not gives_reasons or (unit.label_like and not unit.table_row):
         return
     count, text = content_words(unit)
     if count >= MIN_UNIT_CONTENT:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .units import Unit
 
 LIST_SIZE = 3          # characteristics named together that make a sentence a list
-_LEAD_WINDOW = 3       # tokens before the first group for a sentence to be 'about' it
+_LEAD_WINDOW = 5       # tokens before the first group for a sentence to be 'about' it
 
 
 def groups(unit: Unit) -> list[str]:
@@ -60,10 +60,20 @@ def umbrella(unit: Unit, chars: list[str]) -> bool:
 
 
 def paired_opening(unit: Unit, chars: list[str]) -> bool:
-    """'Sex and gender reassignment: ...': two groups named together at the start answer both."""
+    """'Sex and gender reassignment: ...', 'Race / religion': two groups joined at the start
+    answer both. 'Muslim couples ...' or 'Mothers who are breastfeeding' are one group
+    described by another word, so only a conjunction may stand between the two."""
     hits = _group_hits(unit)
-    return len(chars) == 2 and len(hits) >= 2 and hits[0].span.start - unit.span.start <= 3 \
-        and hits[1].span.start - hits[0].span.end <= 2
+    if len(chars) != 2 or len(hits) < 2 or hits[0].span.start - unit.span.start > 3:
+        return False
+    between = unit.doc[hits[0].span.end:hits[1].span.start]
+    return 0 < len(between) <= 2 and all(t.i in _joins(unit) or not t.is_alpha for t in between)
+
+
+def _joins(unit: Unit) -> set[int]:
+    """Tokens of the unit that join two names ('and', 'or', 'a', 'neu'): the `scope` lexicon's
+    `join` rows."""
+    return {i for h in unit.hits("scope") if h.label == "join" for i in range(h.span.start, h.span.end)}
 
 
 def about_other_topic(unit: Unit) -> bool:
@@ -112,6 +122,7 @@ class Subjects:
     primary: str | None = None        # the one group the unit belongs to (row label or open scope)
     umbrella: list[str] = field(default_factory=list)  # a row for an umbrella term's groups
     named: list[str] = field(default_factory=list)     # every group the unit names
+    scoped: bool = False  # the layout fixed whom it is about (row, section, paragraph, pair)
 
     @property
     def others(self) -> list[str]:
@@ -173,21 +184,30 @@ class Scope:
             return None
         return inherited
 
+    def _may_narrow(self, chars: list[str]) -> bool:
+        """Whether a sentence opening with a group starts that group's passage. Not when it
+        names the paragraph's group again ('Mothers who are breastfeeding ...' inside a
+        paragraph about new parents), nor when it stays within a joint heading's two groups."""
+        return self.local not in chars and not (self.pair and set(chars) <= set(self.pair))
+
     def subjects(self, unit: Unit, chars: list[str]) -> Subjects:
         """Whom a (non-list) unit is about: its row's label, the group its sentence opens
         with, the open scope, or the groups it names."""
         row_chars = first_cell_groups(unit)
         row_umbrella = umbrella_row(unit, row_chars)
         primary = row_chars[0] if row_chars else None
-        if primary is None and not unit.label_like:
+        if primary is None and not unit.label_like and self._may_narrow(chars):
             self.local = lead_group(unit, chars) or self.local
         primary = primary or self._inherited(unit, chars)
         about = row_umbrella or ([primary] if primary else chars)
+        scoped = bool(primary or row_umbrella)
         if not about and self.pair and not about_other_topic(unit):
-            about = self.pair
+            about, scoped = self.pair, True
+        elif self.pair and chars and chars[0] in self.pair:
+            scoped = True  # 'no differential effect on trans or LGB people' under their joint heading
         if not row_chars and paired_opening(unit, chars):
-            about, self.local = chars, None  # 'Sex and gender reassignment: ...' answers both
-        return Subjects(list(about), primary, row_umbrella, chars)
+            about, self.local, scoped = chars, None, True  # 'Sex and gender reassignment: ...' answers both
+        return Subjects(list(about), primary, row_umbrella, chars, scoped)
 
 
 def _opens(unit: Unit) -> bool:

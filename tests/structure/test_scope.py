@@ -1,0 +1,71 @@
+"""Whom a passage is about, in prose layouts: paragraphs that open with the people affected,
+passages that judge without a rating word, and groups named in passing (texts written here)."""
+from __future__ import annotations
+
+import pytest
+
+from eia_rules.structure import structure
+
+from .helpers import doc_from_lines
+
+
+def statuses(text: str) -> dict[str, str]:
+    return {k: c.status.value for k, c in structure(doc_from_lines(text)).characteristics.items()}
+
+
+PROSE = """# How the change affects people
+
+Older residents who visit the library on foot are the group this move affects most. Most of them come by bus from the estates to the east. The new branch is beside the bus station and on one level, so it will be easier for them to reach.
+
+Deaf customers who use BSL said staff often wrote notes instead of booking an interpreter. At the new branch every enquiry desk will have video interpreting, booked when the customer asks, and a hearing loop at each desk.
+
+Couples booking the ceremony room told us the current room is too small for most families. The larger hall seats ninety guests, so fewer couples will need to hire a private venue at three times the cost.
+"""
+
+
+def test_a_paragraph_that_opens_with_the_people_affected_assesses_them():
+    got = statuses(PROSE)
+    assert got["age"] == "assessed"
+    assert got["disability"] == "assessed"
+    assert got["marriage_civil_partnership"] == "assessed"
+
+
+def test_those_groups_are_not_credited_to_others_named_inside_the_paragraph():
+    text = ("# Effects\n\nNew parents come to register a birth within six weeks, often with the baby. Mothers who "
+            "are breastfeeding said there was nowhere private to feed, so the new office will have a quiet "
+            "room next to the waiting area and the pushchair route will be step-free.\n")
+    got = statuses(text)
+    assert got["pregnancy_maternity"] == "assessed"
+    assert got["sex"] != "assessed"  # 'mothers' describes the new parents, it is not a sex entry
+
+
+@pytest.mark.parametrize("text", [
+    "# Users\n\nThe service is used mainly by older people and disabled people, many of whom live alone in the rural wards.\n",
+    "# Background\n\nIn 2021 the proportion of disabled people in the county was 24%, higher than the Welsh average, and it rises with age in every ward we serve.\n",
+])
+def test_a_group_named_as_the_population_is_only_listed(text):
+    got = statuses(text)
+    assert got["disability"] == "listed"
+
+
+def test_a_bare_effect_sentence_is_a_judgement_without_reasons():
+    got = statuses("# Disability\n\nDisabled users will be negatively affected.\n")
+    assert got["disability"] == "asserted"
+
+
+def test_a_negated_difficulty_reads_as_good_news():
+    text = ("# Race\n\nPeople who are not British or Irish citizens must give notice at a designated office. "
+            "The office stays designated after the move, so couples from across the county will not have to "
+            "travel further to give notice.\n")
+    record = structure(doc_from_lines(text))
+    assert record.characteristics["race"].impact == "positive"
+
+
+def test_two_groups_joined_at_the_start_share_the_entry_but_a_qualified_group_does_not():
+    joint = statuses("# Effects\n\nSex and gender reassignment: the changing rooms stay as they are, with the "
+                     "private cubicles added in 2022 kept for anyone who asks, so no one loses access.\n")
+    assert joint["sex"] == joint["gender_reassignment"] == "assessed"
+    qualified = statuses("# Effects\n\nMuslim couples asked for weekday afternoon ceremonies soon after the "
+                         "nikah, and the smaller room will be bookable on those afternoons at the statutory fee.\n")
+    assert qualified["religion_belief"] == "assessed"
+    assert qualified["marriage_civil_partnership"] != "assessed"
