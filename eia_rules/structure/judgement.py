@@ -22,12 +22,13 @@ _YES = re.compile(r"^\s*(yes|ydy|ie|oes)\s*[.!]?\s*$", re.IGNORECASE)
 
 def _ticked(span: Span) -> bool | None:
     """Whether the box just before a judgement word is ticked (None when there is no box)."""
-    before = span.doc[max(segment_of(span.doc, span.start)[0], span.start - 2):span.start].text
-    if any(m in before for m in CHECKED):
-        return True
-    if any(m in before for m in _UNCHECKED):
-        return False
-    return None
+    # '[x]' is three tokens and a glyph one, so look three back and read them without spaces
+    before = "".join(span.doc[max(segment_of(span.doc, span.start)[0], span.start - 3):span.start].text.split())
+    if not before:
+        return None
+    marks = [(before.rfind(m), True) for m in CHECKED] + [(before.rfind(m.replace(" ", "")), False) for m in _UNCHECKED]
+    at, state = max(marks, key=lambda m: m[0])
+    return state if at >= 0 else None
 
 
 def _resolve(labels: list[str]) -> str | None:

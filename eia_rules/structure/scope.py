@@ -173,8 +173,16 @@ class Scope:
             if previous_label and previous_label != self.current and unit.label_like and not unit.is_question:
                 self.current = None  # a list of characteristics set one a line
             self.last_opened = chars[0] if len(chars) == 1 else None
-        elif unit.heading or unit.header_row or unit.is_question or chars:
+        elif self._closes(unit, chars):
             self.current = None
+
+    def _closes(self, unit: Unit, chars: list[str]) -> bool:
+        """An opener that is not about the open group ends its section: a heading, header row
+        or prompt, one naming other groups, or a label naming another topic ('Socio-economic
+        disadvantage'). A form's field label inside the entry ('Impact:') does not."""
+        if _field_label(unit, chars):
+            return False
+        return bool(unit.heading or unit.header_row or unit.is_question or chars or about_other_topic(unit))
 
     def _inherited(self, unit: Unit, chars: list[str]) -> str | None:
         """The open group a unit that names no other belongs to."""
@@ -208,6 +216,16 @@ class Scope:
         if not row_chars and paired_opening(unit, chars):
             about, self.local, scoped = chars, None, True  # 'Sex and gender reassignment: ...' answers both
         return Subjects(list(about), primary, row_umbrella, chars, scoped)
+
+
+_FIELD_LABEL_WORDS = 4  # words in a form's field label ('Impact:', 'Reason / evidence:')
+
+
+def _field_label(unit: Unit, chars: list[str]) -> bool:
+    """A form's field label inside a group's entry ('Impact:', 'Reason / evidence:') does not
+    close the group's section, whatever the reader took it for."""
+    text = unit.text.strip()
+    return not chars and not unit.table_row and text.endswith(":") and len(text.split()) <= _FIELD_LABEL_WORDS
 
 
 def _opens(unit: Unit) -> bool:

@@ -69,3 +69,49 @@ def test_two_groups_joined_at_the_start_share_the_entry_but_a_qualified_group_do
                          "nikah, and the smaller room will be bookable on those afternoons at the statutory fee.\n")
     assert qualified["religion_belief"] == "assessed"
     assert qualified["marriage_civil_partnership"] != "assessed"
+
+
+FLATTENED = """SECTION 3: IMPACT
+
+Age
+Impact:
+[ ] Positive  [ ] Negative  [x] Neutral  [ ] Not applicable
+Reason / evidence:
+
+
+Disability
+Impact:
+[ ] Positive  [x] Negative  [ ] Neutral  [ ] Not applicable
+Reason / evidence:
+Residents who need an assisted collection because of a disability will have to pay the new fee each time the crew replaces a bin.
+
+Sex
+Impact:
+[ ] Positive  [ ] Negative  [x] Neutral  [ ] Not applicable
+Reason / evidence:
+No impact
+
+Socio-economic disadvantage
+Impact:
+[ ] Positive  [ ] Negative  [x] Neutral  [ ] Not applicable
+Reason / evidence:
+The charge falls hardest on low-income households who cannot afford a replacement at short notice.
+"""
+
+
+def test_a_form_flattened_to_text_keeps_the_ticked_box_and_the_reason_below_it(tmp_path):
+    from eia_rules.pipeline import parse
+    path = tmp_path / "screening.txt"
+    path.write_text(FLATTENED, encoding="utf-8")
+    record = parse(path)
+    pcs = record.characteristics
+    assert (pcs["age"].status.value, pcs["age"].impact) == ("asserted", "neutral")
+    assert (pcs["disability"].status.value, pcs["disability"].impact) == ("assessed", "negative")
+    # 'No impact' is its whole reason, and the socio-economic reason below is not the sex entry's
+    assert pcs["sex"].status.value == "asserted"
+
+
+def test_a_box_ticked_with_brackets_is_read_like_a_glyph():
+    for ticks in ("[ ] Positive [x] Negative [ ] Neutral", "☐ Positive ☒ Negative ☐ Neutral"):
+        record = structure(doc_from_lines(f"Disability\n{ticks}\n"))
+        assert record.characteristics["disability"].impact == "negative", ticks
