@@ -102,6 +102,8 @@ def _strip_html(fragment: str) -> str:
 
 # "2. Title", "2.1 Title", "2.1. Title" (a lone number needs its dot: "1 April 2015" is a date)
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s*(\S.*)$")
+# A run-in label: a few words, a full stop, then the paragraph's first sentence.
+_RUN_IN = re.compile(r"^[^.?!:]{2,60}\.\s+[A-Z0-9]")
 _SINGLE_NUMBER = re.compile(r"^\d{1,2}\.\s+\S")
 _DIVISION = re.compile(
     r"^(section|part|annex|appendix|schedule|chapter|adran|rhan|atodiad)\s+([0-9]{1,2}|[A-Z]|[IVX]{1,4})\b",
@@ -217,7 +219,7 @@ def _group_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
     for offset, raw in enumerate(lines):
         number = first + offset
         text = raw.strip()
-        level = heading_level(text, alone=len(lines) == 1) if offset == 0 else None
+        level = heading_level(text, alone=len(lines) == 1) if offset == 0 and not _wraps_on(lines) else None
         if level is not None and len(lines) > 1 and _SINGLE_NUMBER.match(text) \
                 and _SINGLE_NUMBER.match(lines[1].strip()):
             level = None  # "1. ...", "2. ..." on consecutive lines: a numbered list
@@ -242,6 +244,12 @@ def _group_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
             current.lines.append(text)
     if current is not None:
         yield current
+
+
+def _wraps_on(lines: list[str]) -> bool:
+    """The first line runs on into an indented second one (a hard-wrapped paragraph with a
+    hanging indent), so it is the start of a paragraph, not a heading above one."""
+    return len(lines) > 1 and lines[1][:1].isspace() and not lines[0].rstrip().endswith((":", ".", "?"))
 
 
 def _ends_sentence(current: _Segment | None) -> bool:
@@ -269,6 +277,8 @@ def heading_level(text: str, *, alone: bool) -> int | None:
     if text.endswith((";", ",")) or (text.endswith(".") and (len(words) > 3 or not _DIVISION.match(text))):
         return None
     numbered = _NUMBERED.match(text)
+    if numbered and _RUN_IN.search(numbered.group(2)):
+        return None  # '3.2 Disability. All 46 bays are kept ...': a numbered paragraph, run-in label
     if numbered and len(words) <= _MAX_NUMBERED_WORDS and numbered.group(2)[:1].isupper():
         return len(numbered.group(1).rstrip(".").split("."))
     if _DIVISION.match(text) and len(words) <= _MAX_NUMBERED_WORDS:

@@ -196,9 +196,24 @@ def _read_content(a: _Acc, unit: Unit, gives_reasons: bool) -> None:
     if not gives_reasons or (unit.label_like and not unit.table_row):
         return
     count, text = content_words(unit)
-    if count >= MIN_UNIT_CONTENT:
+    if count >= MIN_UNIT_CONTENT and _specific(unit):
         a.reason_content += count
         a.reasons.append(text)
+
+
+def _specific(unit: Unit) -> bool:
+    """Whether a unit says something about this proposal: 'The Council has no evidence that
+    the proposal would affect people differently because of their race' would fit any
+    group and any proposal, so it is no reason. The words that could are the `generic`
+    lexicon; one content word outside it makes the unit specific."""
+    def work_out() -> bool:
+        content = token_table(unit.doc).content[unit.span.start:unit.span.end].copy()
+        for name in ("characteristics", "judgements", "generic"):
+            for h in unit.hits(name):
+                lo, hi = max(h.span.start, unit.span.start), min(h.span.end, unit.span.end)
+                content[lo - unit.span.start:hi - unit.span.start] = False
+        return bool(content.any())
+    return unit.kept(("specific",), work_out)
 
 
 def _finish(a: _Acc) -> CharacteristicAssessment:

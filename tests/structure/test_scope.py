@@ -115,3 +115,34 @@ def test_a_box_ticked_with_brackets_is_read_like_a_glyph():
     for ticks in ("[ ] Positive [x] Negative [ ] Neutral", "☐ Positive ☒ Negative ☐ Neutral"):
         record = structure(doc_from_lines(f"Disability\n{ticks}\n"))
         assert record.characteristics["disability"].impact == "negative", ticks
+
+
+NUMBERED = """3. IMPACT ON PROTECTED CHARACTERISTICS
+
+3.1 Disability. All 46 Blue Badge bays in the town centre car parks are
+    kept, and the two bays outside the clinic move 20 metres nearer the
+    entrance, so the walk from the bay is shorter than it is now.
+
+3.2 Race. The Council has no evidence that the proposal would affect
+    people differently because of their race.
+
+3.3 Gender reassignment. The proposal is not expected to have a
+    differential impact on people who are undergoing or have undergone
+    gender reassignment.
+"""
+
+
+def test_hard_wrapped_numbered_paragraphs_are_entries_not_headings(tmp_path):
+    from eia_rules.pipeline import parse
+    path = tmp_path / "numbered.txt"
+    path.write_text(NUMBERED, encoding="utf-8")
+    pcs = parse(path).characteristics
+    assert pcs["disability"].status.value == "assessed"
+    assert pcs["gender_reassignment"].status.value == "asserted"
+
+
+def test_a_reason_that_would_fit_any_group_is_no_reason(tmp_path):
+    from eia_rules.pipeline import parse
+    path = tmp_path / "numbered.txt"
+    path.write_text(NUMBERED, encoding="utf-8")
+    assert parse(path).characteristics["race"].status.value == "asserted"
