@@ -116,7 +116,7 @@ def _implied(unit: Unit, about: Subjects) -> str | None:
         return None
     effects = unit.hits("effects")
     if not effects:
-        return _provision(unit)
+        return _provision(unit) if about.lead else None
     directions = {_direction(unit, h) for h in effects}
     if len(directions) > 1:
         directions.discard("unknown")
@@ -130,8 +130,10 @@ MIN_PROVISION_CONTENT = 8  # content words a 'will' sentence needs to describe w
 
 def _provision(unit: Unit) -> str | None:
     """'At the new branch every desk will have video interpreting, booked when the customer
-    asks': what the proposal will do for the group the passage is about is a judgement whose
-    direction the text leaves to the reader ('unknown'), provided it says enough."""
+    asks': what the proposal will do for the group a paragraph opened with is a judgement
+    whose direction the text leaves to the reader ('unknown'), provided it says enough. Only
+    in such a paragraph: under a heading, 'will' sentences are as often about the review
+    date or the organisation's values as about the group."""
     says_what_changes = any(h.label == "plan" for h in unit.hits("scope"))
     if says_what_changes and content_words(unit)[0] >= MIN_PROVISION_CONTENT:
         return "unknown"

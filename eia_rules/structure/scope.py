@@ -123,6 +123,7 @@ class Subjects:
     umbrella: list[str] = field(default_factory=list)  # a row for an umbrella term's groups
     named: list[str] = field(default_factory=list)     # every group the unit names
     scoped: bool = False  # the layout fixed whom it is about (row, section, paragraph, pair)
+    lead: bool = False    # it is in a paragraph that opened with its group ('Deaf customers ...')
 
     @property
     def others(self) -> list[str]:
@@ -215,7 +216,8 @@ class Scope:
             scoped = True  # 'no differential effect on trans or LGB people' under their joint heading
         if not row_chars and paired_opening(unit, chars):
             about, self.local, scoped = chars, None, True  # 'Sex and gender reassignment: ...' answers both
-        return Subjects(list(about), primary, row_umbrella, chars, scoped)
+        lead = bool(self.local) and primary == self.local and not row_chars
+        return Subjects(list(about), primary, row_umbrella, chars, scoped, lead)
 
 
 _FIELD_LABEL_WORDS = 4  # words in a form's field label ('Impact:', 'Reason / evidence:')
