@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+from ..model.glyphs import CHECKED
+from .nlp import any_of
 from .units import Unit
 
-_TICKED = re.compile(r"(?:☒|☑|✓|✔|\[x\])\s*(yes|ydy|ie|oes|no|nac ydy|nac oes|na)\b", re.IGNORECASE)
+_TICKED = re.compile(rf"{any_of(CHECKED)}\s*(yes|ydy|ie|oes|no|nac ydy|nac oes|na)\b", re.IGNORECASE)
 _YES = frozenset({"yes", "ydy", "ie", "oes"})
 _NO = frozenset({"no", "nac ydy", "nac oes", "na"})
 

@@ -11,10 +11,10 @@ import re
 from spacy.tokens import Span
 
 from ..model.blocks import Block
+from ..model.glyphs import checkbox_state
 from .nlp import Hit, lexicon, make_doc, segment_of
-from .units import CHECKED, Unit, bare, ticked_column
+from .units import Unit, bare, ticked_column
 
-_UNCHECKED = ("☐", "□", "[ ]")
 # A column that asks for the judgement: 'Impact', 'Any impact?', 'Effect', 'Effaith', 'Affected?'
 _JUDGEMENT_COLUMN = re.compile(r"\b(impacts?|effects?|affected|effaith|effeithiau|judgement|rating|outcome)\b", re.IGNORECASE)
 _YES = re.compile(r"^\s*(yes|ydy|ie|oes)\s*[.!]?\s*$", re.IGNORECASE)
@@ -22,12 +22,7 @@ _YES = re.compile(r"^\s*(yes|ydy|ie|oes)\s*[.!]?\s*$", re.IGNORECASE)
 
 def _ticked(span: Span) -> bool | None:
     """Whether the box just before a judgement word is ticked (None when there is no box)."""
-    before = span.doc[max(segment_of(span.doc, span.start)[0], span.start - 2):span.start].text
-    if any(m in before for m in CHECKED):
-        return True
-    if any(m in before for m in _UNCHECKED):
-        return False
-    return None
+    return checkbox_state(span.doc[max(segment_of(span.doc, span.start)[0], span.start - 2):span.start].text)
 
 
 def _resolve(labels: list[str]) -> str | None:

@@ -270,6 +270,12 @@ def within_segments(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple
     return [m for m, ok in zip(matches, (bounds[:, 1] <= ends[seg]).tolist()) if ok]
 
 
+def any_of(words: Iterable[str]) -> str:
+    """A regex group matching any of the words literally, longest first, so that where one
+    word begins another ('na', 'nac ydy') the longer is the one matched."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
 def normalise(text: str) -> str:
     """Same-length normalisation (curly quotes to straight) so offsets stay valid."""
     return text.translate(_APOSTROPHES)

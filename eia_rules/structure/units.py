@@ -32,9 +32,11 @@ from spacy.attrs import (
 from spacy.tokens import Doc, Span
 
 from ..model.blocks import Block, BlockKind, Location, SourceDocument
+from ..model.glyphs import CHECKED, TICK_LETTERS
 from .nlp import (
     Hit,
     Segment,
+    any_of,
     doc_kept,
     lexicon,
     nlp,
@@ -56,8 +58,7 @@ _INSTRUCTION = re.compile(
     r"|^\W*guidance\b|\bguidance notes?\b|\b(?:see|refer to|read) (?:the )?guidance\b|"
     r"\b(?:general|section|specific) guidance\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[-•*▪◦–·])\s*", re.IGNORECASE)
-CHECKED = ("☒", "☑", "✓", "✔", "✅", "[x]", "[X]")
-_X_CELL = re.compile(r"^\s*(x|X|✓|✔|☒|☑|yes)\s*$")
+_X_CELL = re.compile(rf"^\s*(?:{any_of(CHECKED)}|(?i:{any_of(TICK_LETTERS)})|yes)\s*$")
 
 
 @dataclass(eq=False)  # a unit is itself: comparing Docs and Blocks field by field is slow and never needed
