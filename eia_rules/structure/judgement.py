@@ -12,12 +12,12 @@ from spacy.tokens import Span
 
 from ..model.blocks import Block
 from ..model.glyphs import checkbox_state
-from .nlp import Hit, lexicon, make_doc, segment_of
+from .nlp import Hit, any_of, lexicon, make_doc, segment_of, words
 from .units import Unit, bare, ticked_column
 
 # A column that asks for the judgement: 'Impact', 'Any impact?', 'Effect', 'Effaith', 'Affected?'
-_JUDGEMENT_COLUMN = re.compile(r"\b(impacts?|effects?|affected|effaith|effeithiau|judgement|rating|outcome)\b", re.IGNORECASE)
-_YES = re.compile(r"^\s*(yes|ydy|ie|oes)\s*[.!]?\s*$", re.IGNORECASE)
+_JUDGEMENT_COLUMN = re.compile(rf"\b{any_of(words('forms', 'judgement_column'))}\b", re.IGNORECASE)
+_YES = re.compile(rf"^\s*{any_of(words('answers', 'yes'))}\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def _ticked(span: Span) -> bool | None:

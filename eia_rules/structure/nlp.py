@@ -4,7 +4,10 @@ Only `spacy.blank("en")` is used: tokenisation plus rule-based matchers, no stat
 so the result for a document never depends on a downloaded model. Every vocabulary lives in a
 JSONL data file under `patterns/<lang>/`, one pattern a line in spaCy's EntityRuler format
 (`{"label": ..., "pattern": "phrase" | [token dicts]}`); English and Welsh files of the same
-name are merged into one lexicon. Matching is token-based, so "age" never matches inside
+name are merged into one lexicon, and every lexicon and the labels it may use are registered in
+`lexicons.py` (docs/writing-patterns.md). A few small word lists (yes/no answers, the words
+that open a question) are matched in raw text by regexes built from a lexicon (`words`,
+`any_of`) rather than by a matcher. Matching is token-based, so "age" never matches inside
 "page" and "race" never inside "embraced". A label "a|b" names two things at once (an umbrella
 term such as "LGBTQ+"), and each Welsh phrase also matches with its first word mutated
 (`mutations.py`).
@@ -29,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import mutations
+from .lexicons import UnknownLabel, spec
 
 LANGS = ("en", "cy")
 T = TypeVar("T")
@@ -304,8 +308,25 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 @cache
 def lexicon(name: str) -> Lexicon:
-    """The lexicon built from patterns/en/<name>.jsonl and patterns/cy/<name>.jsonl."""
+    """The lexicon built from patterns/en/<name>.jsonl and patterns/cy/<name>.jsonl.
+
+    Raises `UnknownLexicon` for a name not registered in `lexicons.LEXICONS`: a misspelt name
+    would otherwise be an empty lexicon that silently finds nothing.
+    """
+    spec(name)
     return Lexicon(nlp(), name, _rows(name))
+
+
+@cache
+def words(name: str, label: str) -> tuple[str, ...]:
+    """The phrases of one label of a word-list lexicon (Welsh ones with their mutated forms),
+    for vocabulary matched in raw text by a regex (`any_of`) rather than by a spaCy matcher:
+    the yes/no answers after a tick, the words that open a question."""
+    if not spec(name).words_only:
+        raise ValueError(f"lexicon {name!r} holds token patterns; use lexicon({name!r})")
+    if label not in spec(name).labels:
+        raise UnknownLabel(name, label)
+    return tuple(row["pattern"].lower() for row in _rows(name) if row["label"] == label)
 
 
 @lru_cache(maxsize=1)
