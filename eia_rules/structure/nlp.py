@@ -62,11 +62,15 @@ class Lexicon:
     def __init__(self, nlp: Language, name: str, rows: list[dict[str, Any]]) -> None:
         self.name = name
         self.labels: set[str] = set()
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # validate=True: spaCy checks each token pattern against its schema as it is added, so a
+        # misspelt attribute ('LOWWER') or operator fails loudly at load instead of never matching
+        # (the Matcher's default, made explicit; the PhraseMatcher warns on a pattern Doc whose
+        # annotation its attribute would ignore).
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER", validate=True)
         # Token patterns: a Matcher for each bounded one, run only near its anchor word (see
         # `token_matches`), and one for any whose length is open-ended, run over the whole Doc.
         self._windowed: list[tuple[Matcher, list[_Need]]] = []
-        self._everywhere = Matcher(nlp.vocab)
+        self._everywhere = Matcher(nlp.vocab, validate=True)
         for row in rows:
             label = str(row["label"])
             self.labels.update(label.split(UMBRELLA))
@@ -76,7 +80,7 @@ class Lexicon:
                 continue
             plan = _plan(nlp, pattern)
             if plan:
-                matcher = Matcher(nlp.vocab)
+                matcher = Matcher(nlp.vocab, validate=True)
                 matcher.add(label, [pattern])
                 self._windowed.append((matcher, plan))
             else:

@@ -75,3 +75,10 @@ def test_form_vocabulary(text: str, question: bool, instruction: bool) -> None:
 def test_ticked_column(text: str, ticked: bool) -> None:
     cell = Block(index=0, kind=BlockKind.TABLE_CELL, text=text, location=Location())
     assert ticked_column(cell) is ticked
+
+
+def test_a_misspelt_token_attribute_fails_at_load() -> None:
+    from spacy.errors import MatchPatternError
+
+    with pytest.raises(MatchPatternError):
+        nlp.Lexicon(nlp.nlp(), "test", [{"label": "age", "pattern": [{"LOWWER": "age"}]}])
