@@ -75,13 +75,15 @@ LEXICONS: dict[str, LexiconSpec] = {
     "evidence": _spec("source", "local"),
     # The answers a form gives to a yes/no question ('☒ Yes ☐ No', 'Ydy', 'Nac oes').
     "answers": _spec("yes", "no", words_only=True),
-    # How a form asks rather than tells (units.py, judgement.py):
+    # How a form asks rather than tells (units.py, judgement.py, sections.py):
     # - question_start: a sentence opening with one of these and holding a '?' is a question;
     # - instruction: these anywhere mark guidance to the officer ('please', 'if yes', 'tick');
     # - instruction_start: these mark it only when they open the unit, 'Guidance: ...', since
     #   'guidance' is often the subject ('update the inclusive language guidance');
-    # - judgement_column: a column header asking for the judgement ('Impact', 'Effaith').
-    "forms": _spec("question_start", "instruction", "instruction_start", "judgement_column", words_only=True),
+    # - judgement_column: a column header asking for the judgement ('Impact', 'Effaith');
+    # - numbering_word: numbers a part of a form rather than names it ('Section 4', 'Adran B').
+    "forms": _spec("question_start", "instruction", "instruction_start", "judgement_column", "numbering_word",
+                   words_only=True),
 }
 
 
