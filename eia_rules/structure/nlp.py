@@ -62,10 +62,10 @@ class Lexicon:
     def __init__(self, nlp: Language, name: str, rows: list[dict[str, Any]]) -> None:
         self.name = name
         self.labels: set[str] = set()
-        # validate=True: spaCy checks each token pattern against its schema as it is added, so a
-        # misspelt attribute ('LOWWER') or operator fails loudly at load instead of never matching
-        # (the Matcher's default, made explicit; the PhraseMatcher warns on a pattern Doc whose
-        # annotation its attribute would ignore).
+        # validate=True (the Matcher's default, made explicit): spaCy checks each token pattern
+        # against its schema as it is added, so a misspelt attribute ('LOWWER') or operator fails
+        # at load instead of never matching. The PhraseMatcher's check (a pattern Doc carrying
+        # annotation its attribute ignores) cannot fire on make_doc's Docs; it is on all the same.
         self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER", validate=True)
         # Token patterns: a Matcher for each bounded one, run only near its anchor word (see
         # `token_matches`), and one for any whose length is open-ended, run over the whole Doc.
@@ -278,10 +278,10 @@ def within_segments(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple
     return [m for m, ok in zip(matches, (bounds[:, 1] <= ends[seg]).tolist()) if ok]
 
 
-def any_of(words: Iterable[str]) -> str:
-    """A regex group matching any of the words literally, longest first, so that where one
-    word begins another ('na', 'nac ydy') the longer is the one matched."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+def any_of(phrases: Iterable[str]) -> str:
+    """A regex group matching any of the phrases literally, longest first, so that where one
+    begins another ('na', 'nac ydy') the longer is the one matched."""
+    return "(?:" + "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p))) + ")"
 
 
 def normalise(text: str) -> str:
