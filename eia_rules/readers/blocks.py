@@ -11,6 +11,9 @@ Conventions the structurer can rely on:
   block's path ends with the nearest heading above it.
 - text is whitespace-normalised: runs of spaces collapse, blank lines disappear, and lines
   inside one block (e.g. paragraphs of one table cell) are joined with "\\n".
+- `Block.checked` is `model.glyphs.checkbox_state` of the text (or the reader's own state of a
+  cell): a cell such as "☒ Yes ☐ No" counts as ticked, since a block holds one state and the
+  text tells which option the tick belongs to.
 - in a table the first row is the header row: its cells have no `column_header`; cells of
   the first column have no `row_header` (they *are* the row headers). A cell spanning
   several grid positions (merged) is emitted once, at its top-left position.
@@ -20,28 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model.blocks import Block, BlockKind, Location
-
-_CHECKED = ("☒", "☑", "✓", "✔", "[x]", "[X]", "☑️", "✅")
-_UNCHECKED = ("☐", "[ ]", "□")
+from ..model.glyphs import checkbox_state
 
 
 def normalise(text: str) -> str:
     """Collapse spaces within lines and drop blank lines, so offsets don't depend on layout."""
     lines = (" ".join(line.split()) for line in text.replace("\r", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-def checkbox_state(text: str) -> bool | None:
-    """True if the text shows a ticked box, False if only empty boxes, None if no box at all.
-
-    A cell such as "☒ Yes ☐ No" counts as ticked: the block holds one state, and the text
-    tells which option the tick belongs to.
-    """
-    if any(mark in text for mark in _CHECKED):
-        return True
-    if any(mark in text for mark in _UNCHECKED):
-        return False
-    return None
 
 
 @dataclass(eq=False)

@@ -24,6 +24,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from lxml import etree
 
+from ..model.glyphs import RENDERED_CHECKED, RENDERED_UNCHECKED, WORD_SYMBOLS
 from .blocks import BlockBuilder, Cell, Grid, normalise
 from .limits import Limits, check_zip, corrupt
 from .text import heading_level
@@ -32,14 +33,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
-CHECKED, UNCHECKED = "☒", "☐"
-# Symbol-font characters that Word templates use for boxes (w:sym font -> char code -> glyph).
-_SYMBOLS: dict[tuple[str, str], str] = {
-    ("wingdings", "F0FE"): "☑", ("wingdings", "F0FD"): "☒", ("wingdings", "F078"): "☒",
-    ("wingdings", "F0A8"): "☐", ("wingdings", "F06F"): "☐", ("wingdings", "F0FC"): "✓",
-    ("wingdings 2", "F053"): "☒", ("wingdings 2", "F052"): "☑", ("wingdings 2", "F0A3"): "☐",
-    ("wingdings 2", "F050"): "✓", ("wingdings 2", "F02A"): "☐",
-}
 _TRUE = {"1", "true", "on"}
 _CONTAINERS = {W + "sdt", W + "customXml", W + "smartTag"}
 _SKIPPED_INLINE = {W + "pPr", W + "rPr", W + "sdtPr", W + "sdtEndPr", W + "del", W + "moveFrom"}
@@ -174,7 +167,7 @@ def _inline(element: etree._Element, parts: list[str]) -> None:
         elif tag == W + "sdt":
             box = _sdt_checkbox(child)
             if box is not None:
-                parts.append(CHECKED if box else UNCHECKED)
+                parts.append(RENDERED_CHECKED if box else RENDERED_UNCHECKED)
             else:
                 content = child.find(W + "sdtContent")
                 if content is not None:
@@ -199,7 +192,7 @@ def _run(run: etree._Element, parts: list[str]) -> None:
             parts.append("-")
         elif tag == W + "sym":
             font = (child.get(W + "font") or "").lower()
-            parts.append(_SYMBOLS.get((font, (child.get(W + "char") or "").upper()), ""))
+            parts.append(WORD_SYMBOLS.get((font, (child.get(W + "char") or "").upper()), ""))  # a box in a symbol font
         elif tag == W + "fldChar" and child.get(W + "fldCharType") == "begin":
             parts.append(_form_field(child.find(W + "ffData")))
 
@@ -212,7 +205,7 @@ def _form_field(ffdata: etree._Element | None) -> str:
     if box is not None:
         checked = box.find(W + "checked")
         state = _val(checked, "1") if checked is not None else _val(box.find(W + "default"), "0")
-        return (CHECKED if state in _TRUE else UNCHECKED) + " "
+        return (RENDERED_CHECKED if state in _TRUE else RENDERED_UNCHECKED) + " "
     dropdown = ffdata.find(W + "ddList")
     if dropdown is not None:
         entries = [_val(e, "") or "" for e in dropdown.findall(W + "listEntry")]

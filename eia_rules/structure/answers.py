@@ -1,15 +1,18 @@
 """The answer a form gives to a yes/no question: 'Has engagement taken place? | ☒ Yes ☐ No',
 'Is a full EIA required? ☐ Yes ☒ No'. The question names the topic, only its answer says
-whether the thing was done, so extractors that skip prompts ask here first."""
+whether the thing was done, so extractors that skip prompts ask here first. The answer words
+are the 'answers' lexicon (patterns/<lang>/answers.jsonl), the tick marks model/glyphs.json."""
 from __future__ import annotations
 
 import re
 
+from ..model.glyphs import CHECKED
+from .nlp import any_of, words
 from .units import Unit
 
-_TICKED = re.compile(r"(?:☒|☑|✓|✔|\[x\])\s*(yes|ydy|ie|oes|no|nac ydy|nac oes|na)\b", re.IGNORECASE)
-_YES = frozenset({"yes", "ydy", "ie", "oes"})
-_NO = frozenset({"no", "nac ydy", "nac oes", "na"})
+_YES = frozenset(words("answers", "yes"))
+_NO = frozenset(words("answers", "no"))
+_TICKED = re.compile(rf"{any_of(CHECKED)}\s*({any_of(_YES | _NO)})\b", re.IGNORECASE)
 
 
 def yes_no_answer(unit: Unit) -> bool | None:

@@ -11,24 +11,20 @@ import re
 from spacy.tokens import Span
 
 from ..model.blocks import Block
-from .nlp import Hit, lexicon, make_doc, segment_of
-from .units import CHECKED, Unit, bare, ticked_column
+from ..model.glyphs import nearest_box
+from .nlp import Hit, any_of, lexicon, make_doc, segment_of, words
+from .units import Unit, bare, ticked_column
 
-_UNCHECKED = ("☐", "□", "[ ]")
 # A column that asks for the judgement: 'Impact', 'Any impact?', 'Effect', 'Effaith', 'Affected?'
-_JUDGEMENT_COLUMN = re.compile(r"\b(impacts?|effects?|affected|effaith|effeithiau|judgement|rating|outcome)\b", re.IGNORECASE)
-_YES = re.compile(r"^\s*(yes|ydy|ie|oes)\s*[.!]?\s*$", re.IGNORECASE)
+_JUDGEMENT_COLUMN = re.compile(rf"\b{any_of(words('forms', 'judgement_column'))}\b", re.IGNORECASE)
+_YES = re.compile(rf"^\s*{any_of(words('answers', 'yes'))}\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def _ticked(span: Span) -> bool | None:
     """Whether the box just before a judgement word is ticked (None when there is no box)."""
-    # '[x]' is three tokens and a glyph one, so look three back and read them without spaces
-    before = "".join(span.doc[max(segment_of(span.doc, span.start)[0], span.start - 3):span.start].text.split())
-    if not before:
-        return None
-    marks = [(before.rfind(m), True) for m in CHECKED] + [(before.rfind(m.replace(" ", "")), False) for m in _UNCHECKED]
-    at, state = max(marks, key=lambda m: m[0])
-    return state if at >= 0 else None
+    # '[x]' is three tokens and a glyph one, so look three back, read without spaces
+    before = span.doc[max(segment_of(span.doc, span.start)[0], span.start - 3):span.start].text
+    return nearest_box(before)
 
 
 def _resolve(labels: list[str]) -> str | None:

@@ -4,7 +4,10 @@ Only `spacy.blank("en")` is used: tokenisation plus rule-based matchers, no stat
 so the result for a document never depends on a downloaded model. Every vocabulary lives in a
 JSONL data file under `patterns/<lang>/`, one pattern a line in spaCy's EntityRuler format
 (`{"label": ..., "pattern": "phrase" | [token dicts]}`); English and Welsh files of the same
-name are merged into one lexicon. Matching is token-based, so "age" never matches inside
+name are merged into one lexicon, and every lexicon and the labels it may use are registered in
+`lexicons.py` (docs/writing-patterns.md). A few small word lists (yes/no answers, the words
+that open a question) are matched in raw text by regexes built from a lexicon (`words`,
+`any_of`) rather than by a matcher. Matching is token-based, so "age" never matches inside
 "page" and "race" never inside "embraced". A label "a|b" names two things at once (an umbrella
 term such as "LGBTQ+"), and each Welsh phrase also matches with its first word mutated
 (`mutations.py`).
@@ -29,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import mutations
+from .lexicons import UnknownLabel, spec
 
 LANGS = ("en", "cy")
 T = TypeVar("T")
@@ -58,11 +62,15 @@ class Lexicon:
     def __init__(self, nlp: Language, name: str, rows: list[dict[str, Any]]) -> None:
         self.name = name
         self.labels: set[str] = set()
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # validate=True (the Matcher's default, made explicit): spaCy checks each token pattern
+        # against its schema as it is added, so a misspelt attribute ('LOWWER') or operator fails
+        # at load instead of never matching. The PhraseMatcher's check (a pattern Doc carrying
+        # annotation its attribute ignores) cannot fire on make_doc's Docs; it is on all the same.
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LOWER", validate=True)
         # Token patterns: a Matcher for each bounded one, run only near its anchor word (see
         # `token_matches`), and one for any whose length is open-ended, run over the whole Doc.
         self._windowed: list[tuple[Matcher, list[_Need]]] = []
-        self._everywhere = Matcher(nlp.vocab)
+        self._everywhere = Matcher(nlp.vocab, validate=True)
         for row in rows:
             label = str(row["label"])
             self.labels.update(label.split(UMBRELLA))
@@ -72,7 +80,7 @@ class Lexicon:
                 continue
             plan = _plan(nlp, pattern)
             if plan:
-                matcher = Matcher(nlp.vocab)
+                matcher = Matcher(nlp.vocab, validate=True)
                 matcher.add(label, [pattern])
                 self._windowed.append((matcher, plan))
             else:
@@ -270,6 +278,12 @@ def within_segments(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple
     return [m for m, ok in zip(matches, (bounds[:, 1] <= ends[seg]).tolist()) if ok]
 
 
+def any_of(phrases: Iterable[str]) -> str:
+    """A regex group matching any of the phrases literally, longest first, so that where one
+    begins another ('na', 'nac ydy') the longer is the one matched."""
+    return "(?:" + "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p))) + ")"
+
+
 def normalise(text: str) -> str:
     """Same-length normalisation (curly quotes to straight) so offsets stay valid."""
     return text.translate(_APOSTROPHES)
@@ -298,8 +312,25 @@ def _rows(name: str) -> list[dict[str, Any]]:
 
 @cache
 def lexicon(name: str) -> Lexicon:
-    """The lexicon built from patterns/en/<name>.jsonl and patterns/cy/<name>.jsonl."""
+    """The lexicon built from patterns/en/<name>.jsonl and patterns/cy/<name>.jsonl.
+
+    Raises `UnknownLexicon` for a name not registered in `lexicons.LEXICONS`: a misspelt name
+    would otherwise be an empty lexicon that silently finds nothing.
+    """
+    spec(name)
     return Lexicon(nlp(), name, _rows(name))
+
+
+@cache
+def words(name: str, label: str) -> tuple[str, ...]:
+    """The phrases of one label of a word-list lexicon (Welsh ones with their mutated forms),
+    for vocabulary matched in raw text by a regex (`any_of`) rather than by a spaCy matcher:
+    the yes/no answers after a tick, the words that open a question."""
+    if not spec(name).words_only:
+        raise ValueError(f"lexicon {name!r} holds token patterns; use lexicon({name!r})")
+    if label not in spec(name).labels:
+        raise UnknownLabel(name, label)
+    return tuple(row["pattern"].lower() for row in _rows(name) if row["label"] == label)
 
 
 @lru_cache(maxsize=1)

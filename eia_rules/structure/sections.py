@@ -6,11 +6,13 @@ that field; later units belong to it until the next heading or mapped label.
 """
 from __future__ import annotations
 
+from .nlp import words
 from .units import Unit
 
 _CUE_WINDOW = 2  # tokens allowed before the cue ('3.', 'Section 4 -', 'Annex D.')
-# Words that number a part of a form rather than name it; a capital letter after them is its number.
-_NUMBERING_WORDS = frozenset({"section", "part", "annex", "appendix", "schedule", "adran", "rhan", "atodiad"})
+# Words that number a part of a form rather than name it ('forms' lexicon); a capital letter
+# after them is its number.
+_NUMBERING_WORDS = frozenset(words("forms", "numbering_word"))
 
 
 def cue(unit: Unit) -> tuple[str, int] | None:

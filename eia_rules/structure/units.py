@@ -32,32 +32,30 @@ from spacy.attrs import (
 from spacy.tokens import Doc, Span
 
 from ..model.blocks import Block, BlockKind, Location, SourceDocument
+from ..model.glyphs import CHECKED, TICK_LETTERS
 from .nlp import (
     Hit,
     Segment,
+    any_of,
     doc_kept,
     lexicon,
     nlp,
     non_assessment_patterns,
     segmented_doc,
     word_ids,
+    words,
 )
 
 T = TypeVar("T")
 
-_QUESTION_START = re.compile(
-    r"^(do|does|did|is|are|was|were|will|would|could|can|have|has|how|what|which|who|where|when|why|"
-    r"please|describe|explain|list|give|provide|consider|a oes|a yw|sut|beth|pwy)\b", re.IGNORECASE)
-_INSTRUCTION = re.compile(
-    r"\b(please|you should|you need to|you will need|you must|should be completed|"
-    r"consider whether|if yes|if no|if so|tick|mark as)\b"
-    # 'guidance' is often the subject ('the inclusive language guidance', 'update the guidance'):
-    # only a guidance label or a pointer to the form's guidance marks an instruction
-    r"|^\W*guidance\b|\bguidance notes?\b|\b(?:see|refer to|read) (?:the )?guidance\b|"
-    r"\b(?:general|section|specific) guidance\b", re.IGNORECASE)
+# The form vocabulary is the 'forms' lexicon (patterns/<lang>/forms.jsonl; lexicons.py says
+# what each label means), matched in the unit's raw text.
+_QUESTION_START = re.compile(rf"^{any_of(words('forms', 'question_start'))}\b", re.IGNORECASE)
+_INSTRUCTION = re.compile(rf"\b{any_of(words('forms', 'instruction'))}\b"
+                          rf"|^\W*{any_of(words('forms', 'instruction_start'))}\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z][.)]|[ivx]{1,4}[.)]|[-•*▪◦–·])\s*", re.IGNORECASE)
-CHECKED = ("☒", "☑", "✓", "✔", "✅", "[x]", "[X]")
-_X_CELL = re.compile(r"^\s*(x|X|✓|✔|☒|☑|yes)\s*$")
+# A cell that is only a tick mark, a tick letter or a 'yes' answer.
+_X_CELL = re.compile(rf"^\s*{any_of((*CHECKED, *TICK_LETTERS, *words('answers', 'yes')))}\s*$", re.IGNORECASE)
 
 
 @dataclass(eq=False)  # a unit is itself: comparing Docs and Blocks field by field is slow and never needed
