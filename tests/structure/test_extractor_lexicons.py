@@ -32,5 +32,28 @@ def test_a_mutated_welsh_step_word_counts_like_its_radical_form() -> None:
 def test_each_step_lexicon_asks_one_question() -> None:
     """One label a file: within a lexicon the longest match wins, so two questions sharing a
     file could hide each other's words ('to promote' is both a step and a promotion)."""
-    for name, label in (("welsh_adverse", "adverse"), ("welsh_measures", "measure"), ("welsh_promotion", "promote")):
+    for name, label in (("welsh_adverse", "adverse"), ("welsh_measures", "measure"), ("welsh_promotion", "promote"),
+                        ("planned", "planned"), ("review", "review")):
         assert lexicon(name).labels == {label}, name
+
+
+def test_an_action_plan_row_takes_its_owner_and_due_date_from_the_named_columns() -> None:
+    for header in ("| Action | Lead officer | Timescale |", "| Cam gweithredu | Swyddog cyfrifol | Erbyn |"):
+        text = f"# Action plan\n{header}\n| Publish the eligibility criteria in Easy Read | Jane Evans | March 2026 |"
+        (action,) = structure(doc_from_lines(text)).mitigations
+        assert action.owner == "Jane Evans" and action.due is not None and action.due.month == 3, header
+
+
+def test_monitoring_with_a_plan_an_indicator_and_a_review_date_is_addressed() -> None:
+    text = ("# Monitoring\nWe will monitor take-up of the new service each quarter against indicators broken down "
+            "by age and disability, and the scheme will be reviewed in March 2026 (Leisure Services Manager).")
+    monitoring = structure(doc_from_lines(text)).monitoring
+    assert monitoring.status.value == "addressed" and monitoring.indicators
+    assert monitoring.review_date is not None and monitoring.review_date.year == 2026
+    assert monitoring.owner == "Leisure Services Manager"
+
+
+def test_monitoring_that_states_no_plan_is_only_mentioned() -> None:
+    text = ("# Monitoring\nTake-up figures and complaints about the service have been reported to the board each "
+            "quarter against indicators broken down by age and disability.")
+    assert structure(doc_from_lines(text)).monitoring.status.value == "mentioned"
