@@ -33,7 +33,8 @@ def test_each_step_lexicon_asks_one_question() -> None:
     """One label a file: within a lexicon the longest match wins, so two questions sharing a
     file could hide each other's words ('to promote' is both a step and a promotion)."""
     for name, label in (("welsh_adverse", "adverse"), ("welsh_measures", "measure"), ("welsh_promotion", "promote"),
-                        ("planned", "planned"), ("review", "review")):
+                        ("planned", "planned"), ("review", "review"), ("engaging", "engaging"),
+                        ("engagement_groups", "group"), ("generic_who", "generic")):
         assert lexicon(name).labels == {label}, name
 
 
@@ -57,3 +58,22 @@ def test_monitoring_that_states_no_plan_is_only_mentioned() -> None:
     text = ("# Monitoring\nTake-up figures and complaints about the service have been reported to the board each "
             "quarter against indicators broken down by age and disability.")
     assert structure(doc_from_lines(text)).monitoring.status.value == "mentioned"
+
+
+def test_a_report_phrase_that_names_engagement_reports_it_without_an_activity_word() -> None:
+    (event,) = structure(doc_from_lines("# Consultation\nResidents were consulted in March 2024.")).engagement
+    assert event.who == ["Residents"]
+    assert not structure(doc_from_lines("# Consultation\nThe repair work was carried out in March 2024.")).engagement
+
+
+def test_groups_that_took_part_are_read_in_welsh_whatever_their_mutation() -> None:
+    text = "# Ymgynghori\nCynhaliwyd tri gweithdy gyda phlant a phobl ifanc ym mis Mawrth 2024."
+    (event,) = structure(doc_from_lines(text)).engagement
+    assert "phobl ifanc" in event.who
+
+
+def test_stakeholders_name_nobody_in_english_or_welsh() -> None:
+    for text in ("# Consultation\nA survey of key stakeholders ran in May 2024.",
+                 "# Ymgynghori\nCynhaliwyd arolwg ar-lein gyda rhanddeiliaid ym mis Mai 2024."):
+        (event,) = structure(doc_from_lines(text)).engagement
+        assert not any(w.lower() in {"key stakeholders", "stakeholders", "rhanddeiliaid"} for w in event.who), text
