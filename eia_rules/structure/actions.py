@@ -1,32 +1,47 @@
-"""Mitigation actions and monitoring/review arrangements."""
+"""Mitigation actions and monitoring/review arrangements.
+
+The words these read live in pattern files: `planned` (a step the proposal will take: 'will',
+'we plan', 'undertake', 'bydd'), `action_columns` (an action plan's owner and due-date column
+headers) and `review` (a sentence about reviewing), beside the `actions` lexicon's
+mitigation, monitoring, indicator and owner words.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date
 
 from ..model.record import CHARACTERISTICS, Mitigation, Monitoring, TopicStatus
 from .characteristics import content_words
 from .dates import first_date
 from .locate import merge_locations
+from .nlp import lexicon, make_doc
 from .sections import assign
+from .statements import has, is_statement
 from .units import Unit
 
-_FUTURE = re.compile(r"\b(will|shall|we plan|planned|to be|undertake|ensure|provide|monitor|introduce|byddwn|bydd)\b", re.IGNORECASE)
-_OWNER_HEADER = re.compile(r"\b(responsib|owner|lead|person|officer|swyddog)", re.IGNORECASE)
-_DUE_HEADER = re.compile(r"\b(date|when|by|timescale|deadline|dyddiad|erbyn)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*\(?\d{1,2}[.)]\s*")
 _OWNER_INLINE = re.compile(r"\((?P<who>[A-Z][^()]{2,80}(?:Officer|Leader|Manager|Head|Director|Lead)[^()]*)\)")
 MIN_MONITORING_CONTENT = 12
 
 
 def _row_parts(unit: Unit) -> tuple[str, str]:
+    """An action-plan row's owner and due date, read from the cells under those columns."""
     owner, due = "", ""
     for cell in unit.cells:
-        header = cell.column_header or ""
-        if _OWNER_HEADER.search(header):
+        column = _column(cell.column_header or "")
+        if column == "owner":
             owner = cell.text
-        elif _DUE_HEADER.search(header):
+        elif column == "due":
             due = cell.text
     return owner, due
+
+
+def _column(header: str) -> str | None:
+    """'owner' or 'due' for a column header naming either ('Lead officer', 'Timescale'); a
+    header naming both ('Officer and date') is the owner's."""
+    labels = {h.label for h in lexicon("action_columns").find(make_doc(header))}
+    return next((label for label in ("owner", "due") if label in labels), None)
 
 
 def mitigations(units: list[Unit]) -> list[Mitigation]:
@@ -35,12 +50,12 @@ def mitigations(units: list[Unit]) -> list[Mitigation]:
     included), and elsewhere a sentence that names mitigation and says what will be done."""
     fields = assign(units)
     out: list[Mitigation] = []
-    for unit, field in zip(units, fields):
-        if unit.is_question or unit.is_instruction or unit.header_row or (unit.label_like and not unit.table_row):
+    for unit, section in zip(units, fields):
+        if not is_statement(unit) or unit.header_row:
             continue
         named = any(h.label == "mitigation" for h in unit.hits("actions"))
-        in_section = field == "mitigations"
-        if not (in_section and (unit.table_row or unit.block_start) or (in_section or named) and _FUTURE.search(unit.text)):
+        in_section = section == "mitigations"
+        if not (in_section and (unit.table_row or unit.block_start) or (in_section or named) and has(unit, "planned")):
             continue
         if content_words(unit, skip_first_cell=False)[0] < 4:
             continue
@@ -74,35 +89,68 @@ def _merge_sentences(actions: list[Mitigation]) -> list[Mitigation]:
     return out
 
 
+@dataclass
+class _MonitoringReading:
+    """What one pass over the document gathers about monitoring: every unit about it (`named`,
+    prompts and labels included), the statements among them (`body`), and a review date given
+    in a labelled field anywhere ('Review date | March 2026')."""
+
+    named: list[Unit] = field(default_factory=list)
+    body: list[Unit] = field(default_factory=list)
+    review_date: date | None = None
+
+
 def monitoring(units: list[Unit]) -> Monitoring:
     """Monitoring is addressed when a statement says how, by whom or when; mentioned if only named."""
-    fields = assign(units)
-    body: list[Unit] = []
-    named: list[Unit] = []
-    review_date = None
-    for unit, field in zip(units, fields):
-        labels = {h.label for h in unit.hits("actions")}
-        heading_cue = {h.label for h in unit.hits("headings")}
-        if "review_date" in heading_cue and (unit.label_like or unit.table_row):
-            review_date = review_date or first_date(unit.text)
-        if not (field == "monitoring" or "monitoring" in labels):
-            continue
-        named.append(unit)
-        if unit.is_question or unit.is_instruction or (unit.label_like and not unit.table_row):
-            continue
-        body.append(unit)
+    reading = _MonitoringReading()
+    for unit, section in zip(units, assign(units)):
+        _read_monitoring(reading, unit, in_section=section == "monitoring")
+    body = reading.body
     if not body:
         # only a heading, a prompt or a title naming it ('8. Monitoring [enter text]', 'How will
         # the impact be monitored?'): nothing is said about monitoring this proposal
-        return Monitoring(review_date=review_date)
+        return Monitoring(review_date=reading.review_date)
     labels = {h.label for u in body for h in u.hits("actions")}
+    review_date = reading.review_date or _review_date_stated(body)
+    status = TopicStatus.ADDRESSED if _monitoring_addressed(body, labels, reading.review_date) else TopicStatus.MENTIONED
+    return Monitoring(status=status, text=" ".join(u.text for u in body)[:2000], review_date=review_date,
+                      indicators="indicator" in labels, owner=_inline_owner(body),
+                      locations=merge_locations(u.locations for u in body))
+
+
+def _read_monitoring(reading: _MonitoringReading, unit: Unit, in_section: bool) -> None:
+    """Take one unit into the reading: it is about monitoring when it sits in the monitoring
+    section or names monitoring ('The scheme will be reviewed after a year')."""
+    if reading.review_date is None and _labelled_review_date(unit):
+        reading.review_date = first_date(unit.text)
+    if not (in_section or any(h.label == "monitoring" for h in unit.hits("actions"))):
+        return
+    reading.named.append(unit)
+    if is_statement(unit):
+        reading.body.append(unit)
+
+
+def _labelled_review_date(unit: Unit) -> bool:
+    """A form's review-date field ('Date of review: ...', or a row under that label), which
+    gives the date wherever in the document it is."""
+    return (unit.label_like or unit.table_row) and any(h.label == "review_date" for h in unit.hits("headings"))
+
+
+def _monitoring_addressed(body: list[Unit], labels: set[str], labelled_review_date: date | None) -> bool:
+    """Addressed: enough said, stated as a plan, and specific (indicators, an owner or a
+    review date from the form's field)."""
     content = sum(content_words(u, skip_first_cell=False)[0] for u in body)
-    planned = any(_FUTURE.search(u.text) for u in body)
-    specific = "indicator" in labels or "owner" in labels or review_date is not None
-    status = TopicStatus.ADDRESSED if content >= MIN_MONITORING_CONTENT and planned and specific else TopicStatus.MENTIONED
-    if review_date is None:
-        review_date = next((first_date(u.text) for u in body if "review" in u.text.lower() and first_date(u.text)), None)
-    owner = next((m.group("who") for u in body if (m := _OWNER_INLINE.search(u.text))), "")
-    return Monitoring(status=status, text=" ".join(u.text for u in (body or named))[:2000], review_date=review_date,
-                      indicators="indicator" in labels, owner=owner,
-                      locations=merge_locations(u.locations for u in (body or named)))
+    planned = any(has(u, "planned") for u in body)
+    specific = "indicator" in labels or "owner" in labels or labelled_review_date is not None
+    return content >= MIN_MONITORING_CONTENT and planned and specific
+
+
+def _review_date_stated(body: list[Unit]) -> date | None:
+    """Without a review-date field, the first date in a statement about reviewing ('We will
+    review the scheme in March 2026')."""
+    return next((first_date(u.text) for u in body if has(u, "review") and first_date(u.text)), None)
+
+
+def _inline_owner(body: list[Unit]) -> str:
+    """A role named in brackets after an arrangement ('(Leisure Services Manager)')."""
+    return next((m.group("who") for u in body if (m := _OWNER_INLINE.search(u.text))), "")

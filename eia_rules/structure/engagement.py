@@ -11,16 +11,27 @@ consultation section and referred to again in a characteristic row or the 'Invol
 of working is one survey. A mention joins an earlier event when it brings no method and no
 dates of its own, or only methods that event already has; a new method or new dates make a
 new event (a survey and, later, a workshop series).
+
+Besides the `engagement` lexicon (activities, methods, report verbs, changes, instructions),
+the words read here live in pattern files: `engaging` (words that make a report phrase name
+engagement itself: 'were consulted', 'met with'), `engagement_groups` (the plain groups
+officers name as taking part: 'residents', 'parents', 'rhieni') and `generic_who` (names for
+participants that name nobody: 'stakeholders', 'partneriaid').
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from datetime import date
 
 from ..model.record import CHARACTERISTICS, EngagementEvent
 from .answers import yes_no_answer
+from .nlp import Hit
 from .dates import find_dates
 from .locate import merge_locations
+from .nlp import lexicon, make_doc
 from .sections import assign
+from .statements import is_prompt
 from .units import Unit
 
 _RESPONSES = re.compile(r"\b(\d[\d,]*)\s+(?:\w+\s+){0,2}(responses|respondents|replies|people responded|submissions|ymatebion)\b", re.IGNORECASE)
@@ -28,68 +39,94 @@ _WEEKS = re.compile(r"\b(\d{1,2}|two|three|four|six|eight|ten|twelve)[\s-]+weeks
 _YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _WEAK_METHODS = frozenset({"method:online", "method:engagement event"})
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
-_ENGAGING_REPORT = re.compile(r"consult|engag|involv|views|survey|\bmet\b|meeting|asked|discussed|shared with|presented to|ymgynghor|ymgysyllt", re.IGNORECASE)
-# 'Stakeholders were consulted' names nobody: a reader cannot tell who took part.
-_GENERIC_WHO = frozenset({"stakeholders", "key stakeholders", "relevant stakeholders", "all stakeholders",
-                          "rhanddeiliaid", "partners", "relevant partners", "partneriaid"})
 # The word run is possessive ('++'): a word is never split across repetitions, which gives the
 # same matches without the exponential backtracking a long sentence with no stop word caused.
 _WHO = re.compile(r"\b(?:with|from|by|including|involving|gyda|ag|â)\s+((?:[A-Za-z'’\-]++\s?){1,12}?)"
                   r"(?=[,.;:()]|\s+(?:to|on|in|and then|which|who|during|between|from|about|ym|yn|ar)\b|$)")
-# Named bodies ('The Disability Forum', 'Youth Council', 'Care Forum Wales') and the plain
-# groups officers name ('residents', 'parents and carers'), so who took part is read from the
-# sentence that names them even without 'with ...'.
+# Named bodies ('The Disability Forum', 'Youth Council', 'Care Forum Wales'), so who took part
+# is read from the sentence that names them even without 'with ...' (the plain groups officers
+# name, 'residents', 'parents and carers', are the `engagement_groups` lexicon).
 _ORG = re.compile(r"\b((?:[A-Z][\w'’&-]*\s){0,5}(?:Forum|Group|Council|Network|Association|Panel|Board|Alliance|"
                   r"Partnership|Committee|Trust|Society|Cymru|Wales|Service|Charity|Union|Coalition|Fforwm|Grŵp|Cyngor)s?)\b")
-_GROUPS = re.compile(r"\b(residents|members|traders|businesses|workers|commuters|parents|carers|families|learners|pupils|students|young people|children|"
-                     r"service users|users|staff|employees|patients|tenants|providers|stakeholders|partners|the public|"
-                     r"public consultation|community councils|local authorities|trade unions|"
-                     r"pobl ifanc|plant|rhieni|trigolion|staff|defnyddwyr)\b", re.IGNORECASE)
 
 
 def _is_event(unit: Unit) -> bool:
-    hits = unit.hits("engagement")
-    labels = {h.label for h in hits}
-    engaging = any(h.label == "report" and _ENGAGING_REPORT.search(h.text) for h in hits)
-    activity = "activity" in labels or any(lab.startswith("method:") for lab in labels) or engaging
+    """Whether the unit reports engagement for this proposal: it names an activity and reports
+    it (a report verb, a year, or a definite method with the activity), and is not a prompt."""
+    labels = {h.label for h in unit.hits("engagement")}
+    if not _names_activity(unit):
+        return False
     # 'Has engagement taken place? | ☒ Yes ☐ No': the ticked answer, not the question, reports it
-    if activity and "?" in unit.text and yes_no_answer(unit):
+    if "?" in unit.text and yes_no_answer(unit):
         return True
-    if not activity or unit.is_question or (unit.is_instruction and "instruction" in labels):
+    if unit.is_question or (unit.is_instruction and "instruction" in labels):
         return False
     strong_method = any(lab.startswith("method:") and lab not in _WEAK_METHODS for lab in labels)
     dated = bool(_YEAR.search(unit.text))
     return "report" in labels or dated or (strong_method and "activity" in labels)
 
 
+def _names_activity(unit: Unit) -> bool:
+    """An engagement activity ('consultation'), a method ('survey') or a report phrase that
+    names engagement itself ('were consulted')."""
+    hits = unit.hits("engagement")
+    return any(h.label == "activity" or h.label.startswith("method:") or (h.label == "report" and _names_engagement(unit, h))
+               for h in hits)
+
+
+def _names_engagement(unit: Unit, report: Hit) -> bool:
+    """Whether a report phrase names engagement itself ('were consulted', 'met with'), so it
+    reports engagement without a separate activity word ('was held' needs one)."""
+    return any(report.span.start <= h.span.start and h.span.end <= report.span.end
+               for h in unit.hits("engaging", in_names=True))
+
+
 def extract(units: list[Unit]) -> list[EngagementEvent]:
     """Engagement events, one per activity reported, with every place it is mentioned."""
-    fields = assign(units)
-    groups: list[list[Unit]] = []
-    block_group: dict[int, int] = {}
-    open_group: int | None = None  # a consultation section's event that later paragraphs continue
-    reported = {u.blocks[0].index for u in units if _is_event(u)}
-    for unit, field in zip(units, fields):
-        index = unit.blocks[0].index
-        if unit.heading or field != "engagement":
-            open_group = None
-        if (unit.is_question or unit.is_instruction) and index not in reported:
-            continue
-        if index in reported:
-            if index not in block_group:
-                groups.append([])
-                block_group[index] = len(groups) - 1
-            groups[block_group[index]].append(unit)
-            if field == "engagement":
-                open_group = block_group[index]
-        elif open_group is not None and not unit.label_like:
-            groups[open_group].append(unit)
-    position = {id(u): i for i, u in enumerate(units)}  # by identity: comparing Units field by field is slow
-    in_section = [fields[position[id(g[0])]] == "engagement" for g in groups]
-    events = [_event(g) for g in groups]
+    grouping = _Grouping(reported={u.blocks[0].index for u in units if _is_event(u)})
+    for unit, section in zip(units, assign(units)):
+        grouping.take(unit, in_section=section == "engagement")
+    events = [_event(g) for g in grouping.groups]
     # The consultation section's own reports first, so mentions elsewhere join them.
-    ordered = [e for e, own in zip(events, in_section) if own] + [e for e, own in zip(events, in_section) if not own]
-    return _merge(ordered)
+    own = [e for e, in_section in zip(events, grouping.in_section) if in_section]
+    elsewhere = [e for e, in_section in zip(events, grouping.in_section) if not in_section]
+    return _merge(own + elsewhere)
+
+
+@dataclass
+class _Grouping:
+    """The units that report engagement, gathered into one group per block that reports it.
+
+    A block (paragraph or row) with a reporting unit is read whole. In the consultation
+    section the group stays `open` after it, so the paragraphs that follow (what people said,
+    what changed) join it until the next heading or the section's end.
+    """
+
+    reported: set[int]  # indexes of the blocks with a unit that reports engagement
+    groups: list[list[Unit]] = field(default_factory=list)
+    in_section: list[bool] = field(default_factory=list)  # whether each group began in the consultation section
+    by_block: dict[int, int] = field(default_factory=dict)  # block index -> its group
+    open: int | None = None  # the consultation section's group that later paragraphs continue
+
+    def take(self, unit: Unit, in_section: bool) -> None:
+        if unit.heading or not in_section:
+            self.open = None
+        index = unit.blocks[0].index
+        if index in self.reported:
+            self._report(unit, index, in_section)
+        elif self.open is not None and not unit.label_like and not is_prompt(unit):
+            self.groups[self.open].append(unit)
+
+    def _report(self, unit: Unit, index: int, in_section: bool) -> None:
+        """Add a unit of a reporting block to that block's group (every unit of it, prompts
+        too: 'Has engagement taken place? | ☒ Yes' reports it)."""
+        if index not in self.by_block:
+            self.by_block[index] = len(self.groups)
+            self.groups.append([])
+            self.in_section.append(in_section)
+        self.groups[self.by_block[index]].append(unit)
+        if in_section:
+            self.open = self.by_block[index]
 
 
 def _merge(events: list[EngagementEvent]) -> list[EngagementEvent]:
@@ -134,34 +171,71 @@ def _absorb(into: EngagementEvent, ev: EngagementEvent) -> None:
     into.locations = merge_locations([into.locations, ev.locations])
 
 
-def _who(text: str) -> list[str]:
+def _who(text: str, group: list[Unit]) -> list[str]:
+    """Who took part, as the text names them: after 'with', 'from', 'by'... (`_WHO`), named
+    bodies (`_ORG`), then plain groups (`engagement_groups`); bare 'stakeholders' and the like
+    name nobody (`generic_who`), so they are left out."""
     found = [m.group(1).strip() for m in _WHO.finditer(text) if len(m.group(1).strip()) > 3]
     found += [m.group(1).strip() for m in _ORG.finditer(text)]
-    found += [m.group(1).strip() for m in _GROUPS.finditer(text)]
-    return list(dict.fromkeys(found))
+    found += [h.text for u in group for h in u.hits("engagement_groups", in_names=True)]
+    return [w for w in dict.fromkeys(found) if not _names_nobody(w)]
+
+
+def _names_nobody(who: str) -> bool:
+    """'Stakeholders were consulted' names nobody: a reader cannot tell who took part."""
+    doc = make_doc(who)
+    return any(h.span.start == 0 and h.span.end == len(doc) for h in lexicon("generic_who").find(doc))
 
 
 def _event(group: list[Unit]) -> EngagementEvent:
+    """One event from the units that report it: who, whom they represent, how, when, how long,
+    how many responded, and whether responses were considered and changed anything."""
     text = " ".join(u.text for u in group)
-    hits = [h for u in group for h in u.hits("engagement")]
-    labels = [h.label for h in hits]
+    labels = [h.label for u in group for h in u.hits("engagement")]
     methods = list(dict.fromkeys(lab.split(":", 1)[1] for lab in labels if lab.startswith("method:")))
-    represents = list(dict.fromkeys(h.label for u in group for h in u.hits("characteristics", in_names=True)
-                                    if h.label in CHARACTERISTICS))
-    who = [w for w in _who(text) if w.lower() not in _GENERIC_WHO]
-    dates = [d for d, _ in find_dates(text)]
-    start = dates[0] if dates else None
-    end = dates[1] if len(dates) > 1 else None
-    duration = (end - start).days if start and end and end >= start else None
-    weeks = _WEEKS.search(text)
-    if duration is None and weeks:
-        n = weeks.group(1).lower()
-        duration = 7 * (int(n) if n.isdigit() else _NUMBER_WORDS[n])
-    responses_m = _RESPONSES.search(text)
-    responses = int(responses_m.group(1).replace(",", "")) if responses_m else None
+    represents = _represents(group)
+    who = _who(text, group)
+    start, end = _period(text)
+    duration = _duration_days(text, start, end)
+    responses = _responses(text)
     considered = "considered" in labels or responses is not None
-    changes = next((u.text for u in group if any(h.label == "change" for h in u.hits("engagement"))), "")
-    vague = not (who or methods or dates or responses or considered or represents or duration)
+    changes = next((u.text for u in group if _reports_change(u)), "")
+    vague = not (who or methods or start or responses or considered or represents or duration)
     return EngagementEvent(text=text[:2000], who=who, represents=represents, methods=methods, start=start,
                            end=end, duration_days=duration, responses=responses, responses_considered=considered,
                            changes_made=changes, vague=vague, locations=merge_locations(u.locations for u in group))
+
+
+def _represents(group: list[Unit]) -> list[str]:
+    """The characteristics of the groups that took part ('the Disability Forum'): a group's name
+    says whom it represents, so proper names count here."""
+    return list(dict.fromkeys(h.label for u in group for h in u.hits("characteristics", in_names=True)
+                              if h.label in CHARACTERISTICS))
+
+
+def _reports_change(unit: Unit) -> bool:
+    """Whether the unit says what changed as a result ('the route was changed after ...')."""
+    return any(h.label == "change" for h in unit.hits("engagement"))
+
+
+def _period(text: str) -> tuple[date | None, date | None]:
+    """The first two dates named: when the engagement started and ended."""
+    dates = [d for d, _ in find_dates(text)]
+    return (dates[0] if dates else None), (dates[1] if len(dates) > 1 else None)
+
+
+def _duration_days(text: str, start: date | None, end: date | None) -> int | None:
+    """How long it ran: from its dates, else from a stated length ('six weeks', '8-week')."""
+    if start and end and end >= start:
+        return (end - start).days
+    weeks = _WEEKS.search(text)
+    if not weeks:
+        return None
+    n = weeks.group(1).lower()
+    return 7 * (int(n) if n.isdigit() else _NUMBER_WORDS[n])
+
+
+def _responses(text: str) -> int | None:
+    """The number of responses stated ('412 responses', '1,200 people responded')."""
+    found = _RESPONSES.search(text)
+    return int(found.group(1).replace(",", "")) if found else None

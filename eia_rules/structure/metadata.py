@@ -97,52 +97,88 @@ def extract(doc: SourceDocument, units: list[Unit]) -> Metadata:
     meta = Metadata()
     where: dict[str, list[Location]] = {}
     for i, unit in enumerate(units):
-        found = cue(unit) if (unit.label_like or unit.table_row or unit.block_start) else None
-        if not found:
-            continue
-        field, offset = found
-        if field in _TEXT_FIELDS and not getattr(meta, field):
-            value, locs = _value(units, i, offset)
-            if value and len(value) <= 300:
-                setattr(meta, field, value)
-                where[field] = locs
-        elif field in _DATE_FIELDS and getattr(meta, field) is None:
-            value, locs = _value(units, i, offset)
-            parsed = first_date(value) if value else None
-            if parsed:
-                setattr(meta, field, parsed)
-                where[field] = locs
+        found = cue(unit)
+        if found:
+            _fill_field(meta, where, units, i, *found)
+    _fill_from_document(meta, where, doc, units)
+    strategic = _is_strategic(doc, units)
+    if strategic is not None:
+        meta.is_strategic = strategic
+    meta.language = language(units)  # type: ignore[assignment]
+    meta.field_locations = where
+    meta.locations = [loc for locs in where.values() for loc in locs]
+    return meta
+
+
+def _fill_field(meta: Metadata, where: dict[str, list[Location]], units: list[Unit], i: int, field: str,
+                offset: int) -> None:
+    """Fill one field from the value after its label in unit i. The first labelled value wins:
+    a form states its title or date before any later section mentions another."""
+    if field not in _TEXT_FIELDS + _DATE_FIELDS or getattr(meta, field):
+        return
+    value, locations = _value(units, i, offset)
+    parsed = _parsed(field, value)
+    if parsed:
+        setattr(meta, field, parsed)
+        where[field] = locations
+
+
+def _parsed(field: str, value: str) -> str | date | None:
+    """A field's value as the record holds it: a date for the date fields, else text short
+    enough to be a value rather than a paragraph that follows an empty label."""
+    if not value:
+        return None
+    if field in _DATE_FIELDS:
+        return first_date(value)
+    return value if len(value) <= 300 else None
+
+
+def _fill_from_document(meta: Metadata, where: dict[str, list[Location]], doc: SourceDocument,
+                        units: list[Unit]) -> None:
+    """Title, author and date that no label gave, from the file's properties (and, for the
+    title, the document's first heading or opening line)."""
     if not meta.title:
-        # a heading, or a short first line standing alone; a document that opens with a
-        # sentence has no title (GV001 asks for one)
-        first = next((u for u in units if u.heading), units[0] if units and units[0].label_like and not units[0].table_row else None)
         if doc.properties.get("title"):
             meta.title = doc.properties["title"]
-        elif first is not None:
+        elif (first := _title_unit(units)) is not None:
             meta.title = first.blocks[0].text[:300]
             where["title"] = list(first.locations)
     if not meta.author and doc.properties.get("author"):
         meta.author = doc.properties["author"]
     if meta.assessment_date is None:
-        for key in ("created", "modified", "date"):
-            parsed = first_date(doc.properties.get(key, "")) if doc.properties.get(key) else None
-            if parsed is None and doc.properties.get(key, "")[:10].count("-") == 2:
-                try:
-                    parsed = date.fromisoformat(doc.properties[key][:10])
-                except ValueError:
-                    parsed = None
-            if parsed:
-                meta.assessment_date = parsed
-                break
-    text = doc.text()
+        meta.assessment_date = next(
+            (d for key in ("created", "modified", "date") if (d := _property_date(doc.properties.get(key, "")))), None)
+
+
+def _title_unit(units: list[Unit]) -> Unit | None:
+    """A heading, or a short first line standing alone; a document that opens with a sentence
+    has no title (GV001 asks for one)."""
+    opening = units[0] if units and units[0].label_like and not units[0].table_row else None
+    return next((u for u in units if u.heading), opening)
+
+
+def _property_date(value: str) -> date | None:
+    """A date file property, written as text ('3 March 2025') or ISO ('2025-03-03T10:00:00Z')."""
+    if not value:
+        return None
+    parsed = first_date(value)
+    if parsed is None and value[:10].count("-") == 2:
+        try:
+            parsed = date.fromisoformat(value[:10])
+        except ValueError:
+            parsed = None
+    return parsed
+
+
+def _is_strategic(doc: SourceDocument, units: list[Unit]) -> bool | None:
+    """Whether the decision is strategic (Socio-economic Duty): the form's answer to the
+    question if it has one, else what the text says ('not a strategic decision' first)."""
     answered = _strategic_answer(units)
     if answered is not None:
-        meta.is_strategic = answered
-    elif _NOT_STRATEGIC.search(text):
-        meta.is_strategic = False
-    elif _STRATEGIC.search(text):
-        meta.is_strategic = True
-    meta.language = language(units)  # type: ignore[assignment]
-    meta.field_locations = where
-    meta.locations = [loc for locs in where.values() for loc in locs]
-    return meta
+        return answered
+    text = doc.text()
+    if _NOT_STRATEGIC.search(text):
+        return False
+    if _STRATEGIC.search(text):
+        return True
+    return None
