@@ -94,6 +94,16 @@ LEXICONS: dict[str, LexiconSpec] = {
     # Words that could stand in any assessment of any proposal ('council', 'evidence',
     # 'differently'): a sentence of nothing else gives no reason.
     "generic": _spec("generic"),
+    # Extractor vocabulary (engagement.py, actions.py, topics.py):
+    "engaging": _spec("engaging"),            # verbs of engaging people ('consulted', 'met')
+    "engagement_groups": _spec("group"),      # who took part ('residents', 'forum')
+    "generic_who": _spec("generic"),          # a 'who' that names nobody ('stakeholders')
+    "planned": _spec("planned"),              # engagement still to come ('will consult')
+    "action_columns": _spec("owner", "due"),  # an action table's owner and due-date columns
+    "review": _spec("review"),                # a review date's wording
+    "welsh_promotion": _spec("promote"),      # promoting opportunities to use Welsh
+    "welsh_adverse": _spec("adverse"),        # adverse effects on Welsh
+    "welsh_measures": _spec("measure"),       # what will be done for Welsh
     "forms": _spec("question_start", "instruction", "instruction_start", "judgement_column", "numbering_word",
                    words_only=True),
 }
