@@ -44,6 +44,18 @@ def _wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(" ".join(text.split()), width=92, initial_indent=indent, subsequent_indent=indent)
 
 
+_OPS = {"eq": "=", "ne": "≠", "lt": "<", "lte": "≤", "gt": ">", "gte": "≥", "in": "in", "exists": "exists"}
+
+
+def review_conditions(rule: RuleSpec) -> str:
+    """When the rule reports needs-review rather than a violation, in readable form:
+    'se.words ≥ 60; or document.count_assessed ≥ 5' ('' when it never does)."""
+    def test(alias: str, t: Any) -> str:
+        value = f"{t.ref[0]}.{t.ref[1]}" if t.ref else (str(t.value).lower() if isinstance(t.value, bool) else t.value)
+        return f"{alias}.{t.field} {_OPS.get(t.op, t.op)} {value}"
+    return "; or ".join(" and ".join(test(a, t) for a, t in cond.tests) for cond in rule.review_when)
+
+
 def explain_text(rule: RuleSpec) -> str:
     """Plain-text explanation: what it checks, why, legal basis, examples, how to fix."""
     parts = [
@@ -56,6 +68,9 @@ def explain_text(rule: RuleSpec) -> str:
         "", "Legal basis:", _wrap(rule.legal_basis or "(not given)"),
         "", "How to fix:", _wrap(_generic(rule.remediation) or "(not given)"),
     ]
+    if rule.review_when:
+        parts += ["", "When unsure:", _wrap(f"reported as needs review, not a violation, when "
+                                            f"{review_conditions(rule)}. {rule.review_note}".strip())]
     for flagged, heading in ((True, "Flagged example:"), (False, "Passing example:")):
         example = _first(rule, flagged)
         if example is not None:
@@ -82,6 +97,8 @@ def markdown_reference(rules: Sequence[RuleSpec]) -> str:
                     + (f", duty: {r.duty}" if r.duty else "") + (f", criterion {r.criterion}" if r.criterion else "") + ")",
                     "", " ".join(r.why.split()), "", f"*Legal basis:* {' '.join(r.legal_basis.split())}", "",
                     f"*How to fix:* {' '.join(_generic(r.remediation).split())}", ""]
+            if r.review_when:
+                out += [f"*Needs review instead when:* {_cell(review_conditions(r))}", ""]
     return "\n".join(out)
 
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from .engine.checker import Checker, EngineName, RuleSet
 from .engine.ir import Example, RuleSpec
+from .model.findings import Finding, Outcome
 from .model.record import IIARecord
 
 Parse = Callable[[str], IIARecord]
@@ -122,10 +123,17 @@ def _test_example(checker: Checker, rule: RuleSpec, ex: Example, parse: Parse) -
         if ex.message_contains and not any(ex.message_contains in f.message for f in result.findings):
             got = result.findings[0].message
             return ExampleResult(ex, FAIL, f"{where}: no message contains {ex.message_contains!r} (got {got!r})")
+        if ex.needs_review is not None and not any(_is_review(f) is ex.needs_review for f in result.findings):
+            wanted = "a needs-review finding" if ex.needs_review else "a violation"
+            return ExampleResult(ex, FAIL, f"{where}: expected {wanted}, got {result.findings[0].outcome.value}")
         return ExampleResult(ex, PASS)
     if result.findings:
         return ExampleResult(ex, FAIL, f"{where}: passing example fired: {result.findings[0].message}")
     return ExampleResult(ex, PASS)
+
+
+def _is_review(finding: Finding) -> bool:
+    return finding.outcome is Outcome.NEEDS_REVIEW
 
 
 def _first_error(e: ValidationError) -> str:

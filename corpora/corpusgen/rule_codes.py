@@ -4,10 +4,10 @@ Only rules whose `when` tests nothing but a status the labels carry are listed, 
 expectation is certain: e.g. PC001 matches `{kind: characteristic, status: absent}`, so it must
 fire exactly when some characteristic is labelled `absent`. Findings of rules whose duty does not
 apply to a body are downgraded, not dropped, so a body's duties do not change these; a rule's own
-`applies_when` does, and is mirrored here: WF002-WF006 only apply when some way of working is
-considered (with all five absent, WF001 reports the missing section once, and only when no
-well-being goal is discussed either; WF011 instead when the proposal sets the body's well-being
-objectives), and the socio-economic rules only when the document does
+`applies_when` does, and is mirrored here: WF002-WF006 only apply when some way of working or
+well-being goal is considered (with all five ways absent and no goal discussed, WF001 reports the
+missing section once; WF011 instead when the proposal sets the body's well-being objectives),
+and the socio-economic rules only when the document does
 not state that the decision is not strategic.
 """
 from __future__ import annotations
@@ -26,6 +26,10 @@ def _no_way_considered(lab: dict[str, Any]) -> bool:
     return all(status == "absent" for status in lab["ways_of_working"].values())
 
 
+def _no_sustainable_development(lab: dict[str, Any]) -> bool:
+    return _no_way_considered(lab) and lab["wellbeing_goals"] == "absent"
+
+
 def _strategic(lab: dict[str, Any]) -> bool:
     return lab.get("strategic", "unknown") != "no"
 
@@ -33,11 +37,9 @@ def _strategic(lab: dict[str, Any]) -> bool:
 RULES: dict[str, Predicate] = {
     "PC001": lambda lab: "absent" in lab["pc"].values(),
     "PC002": lambda lab: "listed" in lab["pc"].values(),
-    "WF001": lambda lab: (_no_way_considered(lab) and lab["wellbeing_goals"] == "absent"
-                          and not lab["sets_wellbeing_objectives"]),
-    "WF011": lambda lab: (_no_way_considered(lab) and lab["wellbeing_goals"] == "absent"
-                          and lab["sets_wellbeing_objectives"]),
-    **{code: (lambda lab, way=way: lab["ways_of_working"][way] == "absent" and not _no_way_considered(lab))
+    "WF001": lambda lab: _no_sustainable_development(lab) and not lab["sets_wellbeing_objectives"],
+    "WF011": lambda lab: _no_sustainable_development(lab) and lab["sets_wellbeing_objectives"],
+    **{code: (lambda lab, way=way: lab["ways_of_working"][way] == "absent" and not _no_sustainable_development(lab))
        for code, way in _WAY_RULES.items()},
     "WF007": lambda lab: "mentioned" in lab["ways_of_working"].values(),
     "SE001": lambda lab: _strategic(lab) and lab["socio_economic"] == "absent",

@@ -13,6 +13,7 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   has_approver, has_decision_maker, has_decision_date, has_outcome, strategic ("yes"/"no"/
   "unknown"), count_absent, count_listed, count_asserted, count_assessed, count_non_assessment,
   count_negative, count_ways_evidenced, count_ways_absent, count_goals_considered,
+  considers_sustainable_development (some way of working or well-being goal is considered),
   count_engagement, count_mitigations, count_evidence, assessment_age_days (if dated)
 - characteristic: characteristic, status, impact ("" when none), has_reasons, reason_words,
   has_evidence, has_mitigation, has_justification, non_assessment, grouped, data_gap,
@@ -22,7 +23,8 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
 - goal: goal, status, impact
 - topic: topic (socio_economic, welsh_language, childrens_rights, human_rights,
   wellbeing_objectives, monitoring, psed_eliminate_discrimination, psed_advance_equality,
-  psed_foster_good_relations), status, and flag_<name> for every name in TOPIC_FLAGS
+  psed_foster_good_relations), status, words (how much the section says: the words of its text,
+  which the record keeps up to 2,000 characters), and flag_<name> for every name in TOPIC_FLAGS
   (monitoring also has flag_review_date, flag_indicators, flag_owner)
 - engagement: has_who, represents_count, has_method, duration_days (only when known),
   responses (only when known), responses_considered, has_changes, vague, after_decision
@@ -114,7 +116,7 @@ def copied_reasons(pcs: dict[str, Any]) -> dict[str, str]:
 
 
 def _topic_fields(name: str, topic: Topic) -> dict[str, Any]:
-    fields: dict[str, Any] = {"topic": name, "status": topic.status.value}
+    fields: dict[str, Any] = {"topic": name, "status": topic.status.value, "words": _words(topic.text)}
     for flag in TOPIC_FLAGS.get(name, ()):
         fields[f"flag_{flag}"] = bool(topic.flags.get(flag, False))
     return fields
@@ -152,6 +154,9 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         "count_ways_evidenced": sum(record.ways_of_working[w].status is WayStatus.EVIDENCED for w in WAYS_OF_WORKING),
         "count_ways_absent": sum(record.ways_of_working[w].status is WayStatus.ABSENT for w in WAYS_OF_WORKING),
         "count_goals_considered": sum(record.wellbeing_goals[g].status is not TopicStatus.ABSENT for g in WELLBEING_GOALS),
+        "considers_sustainable_development": any(record.ways_of_working[w].status is not WayStatus.ABSENT
+                                                 for w in WAYS_OF_WORKING) or any(
+            record.wellbeing_goals[g].status is not TopicStatus.ABSENT for g in WELLBEING_GOALS),
         "count_engagement": len(record.engagement),
         "count_mitigations": len(record.mitigations),
         "count_evidence": len(record.evidence),
@@ -196,7 +201,7 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         fs.add("topic", _topic_fields(f"psed_{aim}", topic), topic.locations, topic.text)
     mon = record.monitoring
     fs.add("topic", {
-        "topic": "monitoring", "status": mon.status.value,
+        "topic": "monitoring", "status": mon.status.value, "words": _words(mon.text),
         "flag_review_date": mon.review_date is not None,
         "flag_indicators": mon.indicators, "flag_owner": bool(mon.owner.strip()),
     }, mon.locations, mon.text)

@@ -60,7 +60,16 @@ class Example:
     text: str | None = None
     profile: Mapping[str, Any] | None = None
     message_contains: str | None = None
+    needs_review: bool | None = None  # flagged examples only: expect a needs-review (True) or a violation (False)
     line: int = 0
+
+
+@dataclass(frozen=True)
+class ReviewCondition:
+    """One way a rule's match can be too uncertain to call a violation: every test holds on the
+    fact bound to `alias` ("document" is the document fact). Any one condition is enough."""
+
+    tests: tuple[tuple[str, Test], ...]  # (alias, test)
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,8 @@ class RuleSpec:
     remediation: str = ""
     tags: tuple[str, ...] = ()
     applies_when: tuple[Test, ...] = ()
+    review_when: tuple[ReviewCondition, ...] = ()
+    review_note: str = ""
     examples: tuple[Example, ...] = ()
     source: str = "<rules>"
     line: int = 0
@@ -144,6 +155,13 @@ def holds(test: Test, fact: Mapping[str, Any], bound: Mapping[str, Mapping[str, 
 def pattern_holds(pattern: Pattern, fact: Mapping[str, Any], bound: Mapping[str, Mapping[str, Any]]) -> bool:
     """Whether `fact` has the pattern's kind and satisfies all its tests."""
     return fact.get("kind") == pattern.kind and all(holds(t, fact, bound) for t in pattern.tests)
+
+
+def needs_review(rule: RuleSpec, bound: Mapping[str, Mapping[str, Any]], document: Mapping[str, Any]) -> bool:
+    """Whether a match of `rule` is one the tool cannot be sure of (axe-core's "incomplete"):
+    some `review_when` condition holds on the matched facts and the document."""
+    facts = {**bound, "document": document}
+    return any(all(holds(t, facts.get(alias, {}), facts) for alias, t in cond.tests) for cond in rule.review_when)
 
 
 def describe(test: Test) -> str:

@@ -22,7 +22,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from ..errors import RuleError
-from .ir import COMPARISONS, OPERATORS, Example, Pattern, RuleSpec, Test
+from .ir import COMPARISONS, OPERATORS, Example, Pattern, ReviewCondition, RuleSpec, Test
 from .vocabulary import Vocabulary, fact_vocabulary, type_name
 from .yamlsource import line_of, parse_yaml, plain
 
@@ -162,14 +162,16 @@ class _Compiler:
             raise self.fail(["id"], f"prefix {self.rule_id[:2]!r} does not belong to family {self.family!r}")
         patterns, kinds = self._patterns()
         applies = self._applies_when()
-        for key in ("message", "remediation"):
+        review = self._review_when(kinds)
+        for key in ("message", "remediation", "review_note"):
             self._check_template(key, raw.get(key, ""), kinds)
         return RuleSpec(
             id=self.rule_id, family=self.family, title=raw["title"], severity=raw["severity"],
             message=raw["message"], patterns=patterns, outcome=raw.get("outcome", "violation"),
             duty=raw.get("duty"), criterion=raw.get("criterion", ""), why=raw.get("why", ""),
             legal_basis=raw.get("legal_basis", ""), remediation=raw.get("remediation", ""),
-            tags=tuple(raw.get("tags", ())), applies_when=applies, examples=self._examples(),
+            tags=tuple(raw.get("tags", ())), applies_when=applies, review_when=review,
+            review_note=raw.get("review_note", ""), examples=self._examples(),
             source=self.display, line=self.line,
         )
 
@@ -205,6 +207,26 @@ class _Compiler:
         if body.get("kind", "document") != "document":
             raise self.fail(path + ["kind"], "applies_when tests the document fact; kind must be 'document'")
         return tuple(self._test(path + [f], "document", f, spec, {}) for f, spec in body.items() if f != "kind")
+
+    def _review_when(self, kinds: dict[str, str]) -> tuple[ReviewCondition, ...]:
+        """`review_when`: one mapping, or a list of them (any one is enough). Each maps a
+        positive alias of `when`, or `document`, to conditions on that fact, all of which must hold."""
+        body = self.raw.get("review_when")
+        if body is None:
+            return ()
+        items = body if isinstance(body, list) else [body]
+        known = {"document": "document", **kinds}
+        out = []
+        for i, item in enumerate(items):
+            path: list[Any] = ["review_when"] + ([i] if isinstance(body, list) else [])
+            tests = []
+            for alias, conditions in item.items():
+                if alias not in known:
+                    raise self.fail(path + [alias], f"unknown pattern {alias!r} (known: {', '.join(known)})")
+                tests += [(alias, self._test(path + [alias, f], known[alias], f, spec, kinds))
+                          for f, spec in conditions.items()]
+            out.append(ReviewCondition(tuple(tests)))
+        return tuple(out)
 
     def _check_kind(self, path: list[Any], kind: str) -> None:
         if self.vocab is not None and kind not in self.vocab:
@@ -286,6 +308,6 @@ class _Compiler:
                 out.append(Example(
                     flagged=group == "flagged", record=plain(ex.get("record")), text=ex.get("text"),
                     profile=plain(ex.get("profile")), message_contains=ex.get("message_contains"),
-                    line=items.lines[i],
+                    needs_review=ex.get("needs_review"), line=items.lines[i],
                 ))
         return tuple(out)

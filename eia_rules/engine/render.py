@@ -12,7 +12,7 @@ from typing import Any
 from ..model.findings import Finding, Outcome, Severity
 from ..model.record import CHARACTERISTIC_LABELS, GOAL_LABELS, WAY_LABELS
 from .facts import FactSet, FactSource
-from .ir import Match, RuleSpec
+from .ir import Match, RuleSpec, needs_review
 from .loader import TEMPLATE
 
 TOPIC_LABELS: dict[str, str] = {
@@ -89,10 +89,22 @@ def duty_applies(rule: RuleSpec, document: Mapping[str, Any]) -> bool:
     return rule.duty is None or document.get(f"duty_{rule.duty}", True) is not False
 
 
+# Said when a rule's `review_when` holds and the rule gives no note of its own.
+DEFAULT_REVIEW_NOTE = ("The rest of this part of the assessment is detailed, so eia-rules may have missed "
+                       "how it is put: check this yourself.")
+
+
 def make_finding(rule: RuleSpec, match: Match, facts: FactSet, document: Mapping[str, Any]) -> Finding:
-    """The generic action: one match of one rule -> one located, explained finding."""
+    """The generic action: one match of one rule -> one located, explained finding.
+
+    A match the rule marks as uncertain (`review_when`) becomes needs-review at info severity:
+    a warning the officer cannot trust costs more than a question they can answer."""
     message = render(rule.message, match.facts)
     severity = Severity(rule.severity)
+    outcome = Outcome(rule.outcome)
+    if needs_review(rule, match.facts, document):
+        severity, outcome = Severity.INFO, Outcome.NEEDS_REVIEW
+        message += " " + render(rule.review_note or DEFAULT_REVIEW_NOTE, match.facts)
     if not duty_applies(rule, document):
         severity = Severity.INFO
         body = document.get("body_type") or "unknown"
@@ -101,7 +113,7 @@ def make_finding(rule: RuleSpec, match: Match, facts: FactSet, document: Mapping
     source = _source(rule, match, facts, document)
     return Finding(
         rule_id=rule.id, title=rule.title, family=rule.family, severity=severity,
-        outcome=Outcome(rule.outcome), message=message, locations=list(source.locations),
+        outcome=outcome, message=message, locations=list(source.locations),
         section=source.section, excerpt=source.excerpt, legal_basis=rule.legal_basis,
         remediation=render(rule.remediation, match.facts),
         subject=subject_of(match), duty=rule.duty or "",

@@ -115,3 +115,22 @@ def test_reserved_dollar_value(tmp_path):
     text = GOOD_RULE.replace("duration_days: {lt: 42}", "has_who: true").replace("{e.duration_days}", "few")
     text = text.replace("match: {kind: engagement, has_who: true}", "match: {kind: signal, signal: $end}")
     assert "reserved for the engine" in _error(tmp_path, text)
+
+
+def test_review_when_loads_one_mapping_or_a_list(tmp_path):
+    one = GOOD_RULE + "    review_when: {e: {duration_days: {gte: 30}}}\n"
+    (rule,) = load_rules([_write(tmp_path, one)])
+    assert len(rule.review_when) == 1
+    many = GOOD_RULE + "    review_when:\n      - {e: {duration_days: {gte: 30}}}\n      - {document: {count_assessed: {gte: 5}}}\n"
+    (rule,) = load_rules([_write(tmp_path, many, name="many.yaml")])
+    assert len(rule.review_when) == 2
+
+
+def test_review_when_unknown_alias_names_the_known_ones(tmp_path):
+    msg = _error(tmp_path, GOOD_RULE + "    review_when: {x: {duration_days: {gte: 30}}}\n")
+    assert "rule 'CE001': review_when.x: unknown pattern 'x' (known: document, e)" in msg
+
+
+def test_review_when_bad_operator_is_caught(tmp_path):
+    msg = _error(tmp_path, GOOD_RULE + "    review_when: {e: {duration_days: {more: 30}}}\n")
+    assert "review_when.e.duration_days: unknown operator 'more'" in msg
