@@ -20,6 +20,10 @@ _TEXT_FIELDS = ("title", "author", "service_area", "organisation", "approver", "
                 "proposal_type", "outcome")
 _DATE_FIELDS = ("assessment_date", "approval_date", "decision_date")
 _STRIP = " :/-–—|\t[]"
+# A sign-off line often carries its date with the name ('Prepared by | Community Safety Manager,
+# 2 February 2026'): that date fills the field's companion date when no label gave one.
+_COMPANION_DATES = {"author": "assessment_date", "version": "assessment_date", "approver": "approval_date",
+                    "decision_maker": "decision_date"}
 _PROMPT_REST = re.compile(r"^(or|and|of|for|to|/|name|names|details|including|e\.g\.|if|where|please|\(please)\b",
                           re.IGNORECASE)
 _STRATEGIC = re.compile(r"\bstrategic (decision|nature)\b|\bpenderfyniad strategol\b", re.IGNORECASE)
@@ -121,6 +125,10 @@ def _fill_field(meta: Metadata, where: dict[str, list[Location]], units: list[Un
     if parsed:
         setattr(meta, field, parsed)
         where[field] = locations
+    companion = _COMPANION_DATES.get(field)
+    if parsed and companion and getattr(meta, companion) is None and (day := first_date(value)):
+        setattr(meta, companion, day)
+        where[companion] = locations
 
 
 def _parsed(field: str, value: str) -> str | date | None:

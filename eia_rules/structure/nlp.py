@@ -163,7 +163,8 @@ def _plan(nlp: Language, pattern: list[dict[str, Any]]) -> list[_Need]:
     Only plain values and IN lists of LOWER, ORTH and TEXT on a token that must occur once
     count as required.
     """
-    if any(token.get("OP", "1") in ("+", "*") for token in pattern):
+    widths = [_max_width(token.get("OP", "1")) for token in pattern]
+    if None in widths:
         return []
     needs: list[_Need] = []
     for i, token in enumerate(pattern):
@@ -178,8 +179,26 @@ def _plan(nlp: Language, pattern: list[dict[str, Any]]) -> list[_Need]:
                 values = value["IN"]
             else:
                 continue
-            needs.append(_Need(_ATTRS[key], word_ids(values), before=i, after=len(pattern) - i - 1))
+            needs.append(_Need(_ATTRS[key], word_ids(values), before=sum(widths[:i]), after=sum(widths[i + 1:])))
     return needs
+
+
+_RANGE = re.compile(r"^\{(\d*),?(\d*)\}$")
+
+
+def _max_width(op: str) -> int | None:
+    """At most how many Doc tokens one pattern token can match (1 for '1', '?' and '!', which
+    is safe), m for '{n,m}' and '{n}'; None when unbounded ('+', '*', '{n,}'), so the pattern
+    must run everywhere."""
+    if op in ("1", "?", "!"):
+        return 1
+    found = _RANGE.match(op)
+    if not found:
+        return None
+    low, high = found.groups()
+    if "," not in op:
+        return int(low)
+    return int(high) if high else None
 
 
 class _Words:

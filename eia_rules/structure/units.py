@@ -74,6 +74,7 @@ class Unit:
     header_row: bool = False
     cells: list[Block] = field(default_factory=list)
     block_start: bool = False
+    line_start: bool = False  # starts a line of its block: 'Date: 15 December 2025' after a <br>
     _kept: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)  # see `kept`
 
     # Units are never changed after build_units makes them, so what is derived from the text is
@@ -287,9 +288,10 @@ def build_units(doc: SourceDocument) -> list[Unit]:
         elif part[0].kind == BlockKind.HEADING or _label_like(text, tokens, seg):
             units.append(Unit(**whole, label_like=True, heading=part[0].kind == BlockKind.HEADING))
         else:
+            newline = token_table(tokens).sentence_marks[1]
             for n, (s, e) in enumerate(sentences(tokens, seg)):
                 units.append(Unit(text=tokens[s:e].text, blocks=part, doc=tokens, segment=seg, start_token=s,
-                                  end_token=e, block_start=n == 0))
+                                  end_token=e, block_start=n == 0, line_start=n == 0 or bool(newline[s - 1])))
     return units
 
 

@@ -114,3 +114,20 @@ def test_a_box_at_the_end_of_one_block_does_not_untick_the_next_blocks_judgement
 
     units = build_units(_document("Relevant to this proposal ☐", "Positive impact for older people, who gain a new service."))
     assert judge(units[-1])[0] == "positive"
+
+
+def test_a_pattern_with_a_counted_gap_matches_near_its_anchor_as_it_does_everywhere() -> None:
+    """'{0,7}' lets words sit between a verb and 'objective'; matching only near the anchor word
+    must still reach a verb seven words before it, and must not treat the gap as one token."""
+    pattern = [{"LOWER": "support"}, {"IS_PUNCT": False, "OP": "{0,7}"}, {"LOWER": "objective"}]
+    lexicon = nlp.Lexicon(nlp.nlp(), "test", [{"label": "linked", "pattern": pattern}])
+    assert lexicon.token_patterns == 1 and lexicon._windowed, "a bounded pattern should run in windows"
+    text = ("Some words come first so that the window matters here. The scheme will support "
+            "one two three four five six seven objective. Later, support a b c d e f g h objective.")
+    doc = nlp.make_doc(text)
+    windowed = _matches(lexicon.token_matches(doc))
+    assert windowed == _matches(lexicon.token_matches(doc, everywhere=True))
+    assert len({(s, e) for _, s, e in windowed}) >= 1
+    assert all(doc[e - 1].lower_ == "objective" and doc[s].lower_ == "support" for _, s, e in windowed)
+    # the second 'support' is eight words away: no match ends at the second 'objective'
+    assert max(e for _, _, e in windowed) < len(doc) - 2
