@@ -231,7 +231,7 @@ def _group_segments(first: int, lines: list[str]) -> Iterator[_Segment]:
             if current is not None:
                 yield current
             current = _Segment("list_item", number, [text])
-        elif len(lines) > 1 and _label_line(text) and _ends_sentence(current) \
+        elif len(lines) > 1 and _label_line(text) and (_ends_sentence(current) or _form_label(text, current)) \
                 and (offset + 1 == len(lines) or not lines[offset + 1].strip()[:1].islower()):
             if current is not None:
                 yield current
@@ -255,6 +255,18 @@ def _wraps_on(lines: list[str]) -> bool:
 def _ends_sentence(current: _Segment | None) -> bool:
     """True when a short line cannot be the wrapped tail of the text before it."""
     return current is None or current.lines[-1].rstrip().endswith((".", ":", "?", "!"))
+
+
+_RUNS_ON = re.compile(r"(?:[,;\-–]|\b(?:and|or|the|of|to|for|a|an|in|on|with|by))$")
+
+
+def _form_label(text: str, current: _Segment | None) -> bool:
+    """A short label ending in a colon ('Impact:', 'Reason / evidence:') opens a new block
+    even after a line with no closing stop, as in a pasted form where a group's name sits
+    above it: 'Other groups (carers, children and young people)' / 'Impact:' / '[x] Neutral'.
+    Not when the line before plainly runs on into it ('... and' / 'Residents:')."""
+    return (text.endswith(":") and current is not None
+            and _RUNS_ON.search(current.lines[-1].rstrip().lower()) is None)
 
 
 def _label_line(text: str) -> bool:

@@ -12,6 +12,7 @@ on any of these groups' judges none of them.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model.blocks import Location
@@ -28,6 +29,7 @@ from .units import Unit, bare, token_table
 
 MIN_UNIT_CONTENT = 2      # content words a sentence or row needs to count as a reason
 MIN_REASON_CONTENT = 6    # content words, in all, that make a judgement reasoned
+PASTED = 3                # entries carrying one reason word for word: it fits any group
 # 'No impact on any of these groups' after a list judges none of them: they stay listed.
 # A direction ('positive for age, disability and race') is a judgement for each: asserted.
 _BLANKET = frozenset({"none", "neutral", "unknown"})
@@ -39,8 +41,7 @@ class _Acc:
     entries: list[Unit] = field(default_factory=list)  # units that are about this group alone
     judgements: list[tuple[str, Unit, bool]] = field(default_factory=list)
     grouped: list[str] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
-    reason_content: int = 0
+    reasons: list[tuple[Unit, str, int]] = field(default_factory=list)  # (unit, its text, content words)
     evidence: list[str] = field(default_factory=list)
     mitigation: str = ""
     justification: str = ""
@@ -100,7 +101,45 @@ def extract(units: list[Unit]) -> dict[str, CharacteristicAssessment]:
             if about.single and gives_reasons:
                 acc[c].entries.append(unit)
             _read_content(acc[c], unit, gives_reasons)
+    _drop_pasted(acc, units[-1] if units else None)
     return {k: _finish(a) for k, a in acc.items()}
+
+
+def _drop_pasted(acc: dict[str, _Acc], last: Unit | None) -> None:
+    """A reason pasted word for word into the entries of three or more groups ('It is not
+    considered that the strategy itself will directly impact on individuals with protected
+    characteristics') would fit any characteristic, so where a group's reasons are only such
+    copies, it has none: its entry is a bare answer. A copy cut short (the end of a page or
+    excerpt, so the document's last unit) still counts. A group whose entry says more than the shared line keeps it; one passage that is about several groups at once is one unit, not a pasted copy."""
+    texts = {id(u): _normal(t) for a in acc.values() for u, t, _ in a.reasons}
+    cut = id(last)
+    pasted = {i for i, text in texts.items()
+              if sum(1 for j, other in texts.items() if _copies(text, i == cut, other, j == cut)) >= PASTED}
+    for a in acc.values():
+        if a.reasons and all(id(u) in pasted for u, _, _ in a.reasons) and not _own_words(a, pasted):
+            a.reasons = []
+
+
+def _own_words(a: _Acc, pasted: set[int]) -> bool:
+    """Whether the group's entry says something beside the pasted line ('It is not gender
+    specific, and although women tend to live longer ...'), even where that is not counted
+    as a reason of its own."""
+    return any(id(u) not in pasted and content_words(u)[0] >= MIN_UNIT_CONTENT for u in a.entries)
+
+
+_MIN_COPY = 60  # characters two reasons must share, from the start, to be copies
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _copies(a: str, a_cut: bool, b: str, b_cut: bool) -> bool:
+    """Equal texts, or one cut short at the end of the document where the other goes on."""
+    if a == b:
+        return True
+    (shorter, cut), (longer, _) = sorted(((a, a_cut), (b, b_cut)), key=lambda x: len(x[0]))
+    return cut and len(shorter) >= _MIN_COPY and longer.startswith(shorter)
 
 
 def _implied(unit: Unit, about: Subjects) -> str | None:
@@ -199,8 +238,7 @@ def _read_content(a: _Acc, unit: Unit, gives_reasons: bool) -> None:
         return
     count, text = content_words(unit)
     if count >= MIN_UNIT_CONTENT and _specific(unit):
-        a.reason_content += count
-        a.reasons.append(text)
+        a.reasons.append((unit, text, count))
 
 
 def _specific(unit: Unit) -> bool:
@@ -236,8 +274,8 @@ def _finish(a: _Acc) -> CharacteristicAssessment:
         return out
     impacts = list(dict.fromkeys(i for i, _, _ in a.judgements))
     out.impact = impacts[0] if len(impacts) == 1 else ("mixed" if {"positive", "negative"} <= set(impacts) else impacts[0])
-    out.reasons = " ".join(a.reasons)
-    if a.reason_content >= MIN_REASON_CONTENT:
+    out.reasons = " ".join(text for _, text, _ in a.reasons)
+    if sum(count for _, _, count in a.reasons) >= MIN_REASON_CONTENT:
         out.status = CharacteristicStatus.ASSESSED
     else:
         out.status = CharacteristicStatus.ASSERTED

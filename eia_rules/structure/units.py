@@ -248,9 +248,9 @@ def sentences(doc: Doc, segment: Segment) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if not table.space[s:e].all()]
 
 
-def _label_like(text: str, doc: Doc, segment: Segment) -> bool:
+def _label_like(text: str, doc: Doc, start: int, end: int) -> bool:
     """Short, unfinished lines such as 'Disability' or 'Age Positive Negative None Reasons'."""
-    alpha = token_table(doc).alpha[segment.start:segment.end]
+    alpha = token_table(doc).alpha[start:end]
     return not text.rstrip().endswith(".") and int(np.count_nonzero(alpha)) <= 12
 
 
@@ -284,15 +284,28 @@ def build_units(doc: SourceDocument) -> list[Unit]:
                  "end_token": seg.end, "block_start": True}
         if _is_row(part):
             units.append(Unit(**whole, table_row=True, cells=part, header_row=part[0].location.row == 1,
-                              label_like=_label_like(text, tokens, seg)))
-        elif part[0].kind == BlockKind.HEADING or _label_like(text, tokens, seg):
+                              label_like=_label_like(text, tokens, seg.start, seg.end)))
+        elif part[0].kind == BlockKind.HEADING or _label_like(text, tokens, seg.start, seg.end):
             units.append(Unit(**whole, label_like=True, heading=part[0].kind == BlockKind.HEADING))
         else:
-            newline = token_table(tokens).sentence_marks[1]
-            for n, (s, e) in enumerate(sentences(tokens, seg)):
-                units.append(Unit(text=tokens[s:e].text, blocks=part, doc=tokens, segment=seg, start_token=s,
-                                  end_token=e, block_start=n == 0, line_start=n == 0 or bool(newline[s - 1])))
+            units += _line_units(part, tokens, seg)
     return units
+
+
+def _line_units(part: list[Block], tokens: Doc, seg: Segment) -> list[Unit]:
+    """A paragraph's sentences. A whole line that is short and unfinished is a label, as a
+    one-line block would be: in flattened forms ('Other groups (carers, children and young
+    people)' above 'Impact: [x] Neutral') the label's words are no reason."""
+    newline = token_table(tokens).sentence_marks[1]
+    out = []
+    for n, (s, e) in enumerate(sentences(tokens, seg)):
+        line_start = n == 0 or bool(newline[s - 1])
+        whole_line = line_start and (e >= seg.end or bool(newline[e]))
+        text = tokens[s:e].text
+        out.append(Unit(text=text, blocks=part, doc=tokens, segment=seg, start_token=s, end_token=e,
+                        block_start=n == 0, line_start=line_start,
+                        label_like=whole_line and _label_like(text, tokens, s, e)))
+    return out
 
 
 def bare(text: str) -> bool:

@@ -46,3 +46,20 @@ def test_underlined_line_is_a_heading(read):
     heading = block(doc, "Consultation")
     assert heading.kind is BlockKind.HEADING and heading.text == "Consultation"
     assert block(doc, "A survey").location.section_path[-1] == "Consultation"
+
+
+def test_a_colon_label_under_a_long_group_name_starts_its_own_block(read):
+    pasted = ("Other groups (carers, armed forces community, children and young people)\n"
+              "Impact:\n"
+              "[ ] Positive  [ ] Negative  [x] Neutral\n"
+              "Reason / evidence:\n"
+              "\n"
+              "We wrote about the new bins to the community councils and\n"
+              "Tenants' associations:\n"
+              "Each replied in writing.\n")
+    doc = read("flattened.txt", pasted)
+    assert block(doc, "Other groups").text.endswith("young people)")
+    assert block(doc, "Impact").text == "Impact:"
+    assert block(doc, "Reason / evidence").text == "Reason / evidence:"
+    # a line that runs on ('... and') into a colon label is still one paragraph
+    assert "councils and Tenants' associations:" in block(doc, "We wrote").text

@@ -139,3 +139,47 @@ def test_an_umbrella_term_counts_once_in_a_list() -> None:
                                      "with a national LGBTQ+ youth charity on family breakdown.")).characteristics
     assert label["gender_reassignment"].status.value == "assessed"
     assert label["sexual_orientation"].status.value == "assessed"
+
+
+_PASTED = ("The scheme is not expected to affect anyone differently, and any later changes to the "
+           "timetable will be assessed separately when they are proposed.")
+
+
+def test_one_reason_pasted_into_every_row_is_no_reason_for_any() -> None:
+    rows = "\n".join(f"| {group} | Neutral | {_PASTED} |" for group in ("Age", "Disability", "Race", "Sex"))
+    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + rows))
+    assert {record.characteristics[k].status.value for k in ("age", "disability", "race", "sex")} == {"asserted"}
+
+
+def test_a_copy_cut_short_is_still_a_copy_and_two_rows_alone_are_not_pasting() -> None:
+    cut = _PASTED[:90]
+    rows = f"| Age | Neutral | {_PASTED} |\n| Disability | Neutral | {_PASTED} |\n| Race | Neutral | {cut}"
+    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + rows))
+    assert record.characteristics["race"].status.value == "asserted"
+    two = f"| Age | Neutral | {_PASTED} |\n| Disability | Neutral | {_PASTED} |"
+    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + two))
+    assert record.characteristics["age"].status.value == "assessed"
+
+
+def test_a_row_that_says_more_than_the_pasted_line_keeps_its_reasons() -> None:
+    own = ("Blue Badge holders keep the free bays beside the surgery entrance, so disabled patients still "
+           "park within twenty metres.")
+    rows = (f"| Age | Neutral | {_PASTED} |\n| Race | Neutral | {_PASTED} |\n| Sex | Neutral | {_PASTED} |\n"
+            f"| Disability | Positive | {_PASTED} {own} |")
+    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + rows))
+    assert record.characteristics["disability"].status.value == "assessed"
+    assert record.characteristics["age"].status.value == "asserted"
+
+
+def test_children_and_pupils_stand_for_age_in_english_and_welsh() -> None:
+    assert status("The clubs are used mainly by children and their parents after school.", "age") == "listed"
+    assert status("Mae'r clybiau'n cael eu defnyddio gan blant a'u rhieni ar ôl ysgol.", "age") == "listed"
+    assert status("Most of the pupils who use the route live in the two villages.", "age") == "listed"
+
+
+def test_a_judged_children_section_with_reasons_assesses_age() -> None:
+    text = ("Children's rights\n\n"
+            "Children will be affected: the school crossing patrol moves 200 metres north, so children from "
+            "the Heol y Bryn estate will cross at the new signal-controlled junction instead. The new crossing "
+            "has a longer green phase, which makes it safer for younger children walking alone.")
+    assert status(text, "age") == "assessed"
