@@ -90,47 +90,91 @@ def _segments(unit: Unit) -> list[tuple[str, int]]:
     return out
 
 
-def ways_of_working(units: list[Unit]) -> dict[str, WayOfWorking]:
-    """Status of each way of working with the text and locations it came from."""
+Ways = dict[str, WayOfWorking]
+
+
+def ways_of_working(units: list[Unit]) -> Ways:
+    """Status of each way of working with the text and locations it came from.
+
+    Guidance notes are skipped: they speak to the person filling the form, not about the proposal."""
     out = {k: WayOfWorking() for k in WAYS_OF_WORKING}
     context = _act_context(units)
     guidance = _guidance_blocks(units)
     for i, unit in enumerate(units):
-        hits = unit.hits("ways")
-        labels = [h.label for h in hits]
-        if unit.blocks[0].index in guidance:
-            continue
-        if "_collective" in labels:
-            # naming the five ways together (or the principle) names each of them, even in a
-            # form's question (as the real-excerpt labels count it), but not in its guidance notes
-            if not unit.is_instruction:
-                for w in WAYS_OF_WORKING:
-                    _raise(out[w], WayStatus.MENTIONED, unit, [])
-            for nxt in _answer(units, i, unit):
-                for hit in nxt.hits("ways"):
-                    if hit.label != "_collective" and content_words(nxt, skip_first_cell=False)[0] >= MIN_ANSWER_CONTENT:
-                        _raise(out[hit.label], WayStatus.EVIDENCED, nxt, [])
-            continue
-        lead = _leading(unit, "ways")
-        if lead and _row_label(unit):
-            # 'Long term | We modelled demand to 2035 ...': the row's other cells are the answer
-            substance = content_words(unit)[0]
-            _raise(out[lead], WayStatus.EVIDENCED if substance >= MIN_ANSWER_CONTENT else WayStatus.MENTIONED, unit, [],
-                   own=True)
-            continue
-        label_line = unit.label_like or unit.heading or (lead and ":" in unit.text[:40])
-        if lead and label_line:
-            answer = _answer(units, i, unit)
-            substance = sum(content_words(u, skip_first_cell=False)[0] for u in answer)
-            status = WayStatus.EVIDENCED if substance >= MIN_ANSWER_CONTENT else WayStatus.MENTIONED
-            _raise(out[lead], status, unit, answer, own=True)
-        elif context[i] and not (unit.is_question or unit.is_instruction or unit.heading):
-            if context[i] == "run" and not lead:
-                continue
-            for way, substance in _segments(unit):
-                _raise(out[way], WayStatus.EVIDENCED if substance >= MIN_SEGMENT_CONTENT else WayStatus.MENTIONED,
-                       unit, [])
+        if unit.blocks[0].index not in guidance:
+            _read_unit(out, units, i, context[i])
     return out
+
+
+def _read_unit(out: Ways, units: list[Unit], i: int, context: str | None) -> None:
+    """Read one unit in the first way that fits it: a sentence naming the five ways together, a
+    table row labelled with one way, a way's label with its answer after it, or ways named in the
+    Act's sense without a label of their own. The order matters: a collective mention is never
+    read as one way's label, and a label is never read again as a mere mention."""
+    unit = units[i]
+    if any(h.label == "_collective" for h in unit.hits("ways")):
+        _collective(out, units, i)
+        return
+    lead = _leading(unit, "ways")
+    if lead and _row_label(unit):
+        _row(out, lead, unit)
+    elif lead and _label_line(unit):
+        _labelled(out, units, i, lead)
+    elif _named_in_act_sense(unit, context, lead):
+        _segments_named(out, unit)
+
+
+def _by_substance(substance: int, minimum: int) -> WayStatus:
+    """An answer of substance evidences a way; a shorter one only mentions it."""
+    return WayStatus.EVIDENCED if substance >= minimum else WayStatus.MENTIONED
+
+
+def _collective(out: Ways, units: list[Unit], i: int) -> None:
+    """Naming the five ways together (or the principle) names each of them, even in a form's
+    question (as the real-excerpt labels count it), but not in its guidance notes (an instruction
+    to the person filling it); a way named in an answer of substance after it is evidenced."""
+    unit = units[i]
+    if not unit.is_instruction:
+        for w in WAYS_OF_WORKING:
+            _raise(out[w], WayStatus.MENTIONED, unit, [])
+    for nxt in _answer(units, i, unit):
+        for hit in nxt.hits("ways"):
+            if hit.label != "_collective" and content_words(nxt, skip_first_cell=False)[0] >= MIN_ANSWER_CONTENT:
+                _raise(out[hit.label], WayStatus.EVIDENCED, nxt, [])
+
+
+def _row(out: Ways, lead: str, unit: Unit) -> None:
+    """'Long term | We modelled demand to 2035 ...': the row's other cells are the answer."""
+    _raise(out[lead], _by_substance(content_words(unit)[0], MIN_ANSWER_CONTENT), unit, [], own=True)
+
+
+def _label_line(unit: Unit) -> bool:
+    """A unit that starts with a way and reads as its label: a label line, a heading, or 'Long term: ...'."""
+    return bool(unit.label_like or unit.heading or ":" in unit.text[:40])
+
+
+def _labelled(out: Ways, units: list[Unit], i: int, lead: str) -> None:
+    """A way's own label: any text after it in the same unit and the units that follow, up to the
+    next label, heading or question, are its answer."""
+    unit = units[i]
+    answer = _answer(units, i, unit)
+    substance = sum(content_words(u, skip_first_cell=False)[0] for u in answer)
+    _raise(out[lead], _by_substance(substance, MIN_ANSWER_CONTENT), unit, answer, own=True)
+
+
+def _named_in_act_sense(unit: Unit, context: str | None, lead: str | None) -> bool:
+    """Whether the ways a statement names count without a label of their own: anywhere in a
+    section on the Act, but in a run after a labelled way only when the sentence starts with a way
+    (see `_act_context`). Questions, instructions and headings name ways without answering them."""
+    if not context or unit.is_question or unit.is_instruction or unit.heading:
+        return False
+    return context != "run" or bool(lead)
+
+
+def _segments_named(out: Ways, unit: Unit) -> None:
+    """Each way named in the statement, judged on its own stretch of it (see `_segments`)."""
+    for way, substance in _segments(unit):
+        _raise(out[way], _by_substance(substance, MIN_SEGMENT_CONTENT), unit, [])
 
 
 def _row_label(unit: Unit) -> bool:

@@ -1,13 +1,18 @@
-"""Regression guard: the headline accuracy figures must not fall below their targets (issue 4).
+"""Regression guard: the headline accuracy figures must not slide back from where they were measured.
 
-Targets are what eia-rules has to reach. Where a target is not yet reached, a floor records the
-level measured when this guard was written minus 0.02 (plus 0.02 for false assurance, where
-lower is better), so the test stops any slide backwards now and tightens to the target as soon
-as the floor is raised past it. Raise a floor whenever the structurer improves; never lower it
-without saying why in the commit message.
+On each of the four corpora (the shared ones skip when ../shared is absent) status macro-F1 and
+finding-level gap precision and recall must stay at or above a floor, the measured level minus
+`MARGIN`; false assurance and missed assessments, where lower is better, must stay at or below a
+ceiling, the measured level plus `MARGIN`. The margin absorbs a small honest trade between
+figures; anything larger is a slide backwards that must be looked at.
+
+The targets eia-rules has to reach (benchmarks/accuracy.py marks them met or not met) are higher
+than several floors here: raise a measured figure whenever the structurer improves, and never
+lower one without saying why in the commit message.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,73 +20,82 @@ import pytest
 
 from eia_rules.evaluation import evaluate_corpus
 
+Summary = dict[str, Any]
 REPO = Path(__file__).resolve().parents[2]
-CORPORA = REPO / "corpora"
-REAL = REPO / ".." / "shared" / "corpora-real"
-
-# Targets from issue 4 (higher is better except false assurance, a ceiling).
-TARGETS: dict[str, dict[str, float]] = {
-    "corpora": {"macro_f1": 0.90, "false_assurance": 0.05, "rule_precision": 0.95, "rule_recall": 0.90},
-    "corpora-real": {"macro_f1": 0.85, "false_assurance": 0.10},
+ROOTS: dict[str, Path] = {
+    "corpora": REPO / "corpora",
+    "corpora/real": REPO / "corpora" / "real",
+    "../shared/corpora-real": REPO / ".." / "shared" / "corpora-real",
+    "../shared/corpora-dev": REPO / ".." / "shared" / "corpora-dev",
 }
-# Measured on corpora/ (43 documents): status macro-F1 0.969, rule precision 0.990, rule recall
-# 1.000, false assurance 0.007; corpora-real macro-F1 0.903, false assurance 0.013. Each floor is
-# min(target, measured - 0.02), so every floor now sits at its target.
-FLOORS: dict[str, dict[str, float]] = {
-    "corpora": {"macro_f1": 0.90, "rule_precision": 0.95, "rule_recall": 0.90},
+MARGIN = 0.02
+
+# Measured on 2026-12-04 at commit 373f35d (branch s21-bench, from main at 7c98d3b), with
+# `eia-rules eval DIR --format json`; rounded to three places.
+MEASURED: dict[str, dict[str, float]] = {
+    "corpora": {"macro_f1": 0.971, "false_assurance": 0.000, "missed_assessments": 0.058,
+                "gap_precision": 0.916, "gap_recall": 0.970},
+    "corpora/real": {"macro_f1": 0.674, "false_assurance": 0.063, "missed_assessments": 0.433,
+                     "gap_precision": 0.952, "gap_recall": 0.958},
+    "../shared/corpora-real": {"macro_f1": 0.907, "false_assurance": 0.013, "missed_assessments": 0.353,
+                               "gap_precision": 0.976, "gap_recall": 0.982},
+    "../shared/corpora-dev": {"macro_f1": 0.910, "false_assurance": 0.015, "missed_assessments": 0.060,
+                              "gap_precision": 0.837, "gap_recall": 0.879},
 }
-CEILINGS = {"false_assurance"}  # metrics where lower is better
+CEILINGS = frozenset({"false_assurance", "missed_assessments"})  # lower is better
+METRICS = ("macro_f1", "false_assurance", "missed_assessments", "gap_precision", "gap_recall")
 
-
-def _bound(corpus: str, metric: str) -> float:
-    """The figure the test enforces: the target, relaxed only as far as a recorded floor."""
-    target = TARGETS[corpus][metric]
-    floor = FLOORS.get(corpus, {}).get(metric)
-    if floor is None:
-        return target
-    return max(target, floor) if metric in CEILINGS else min(target, floor)
-
-
-def _summary(root: Path) -> dict[str, Any]:
-    if not root.is_dir():
-        pytest.skip(f"{root} is not present")
-    return evaluate_corpus(root)
+# Rule codes are labelled only in corpora/; these are the targets of issue 4, which it meets
+# (measured 2026-12-04: precision 0.991, recall 1.000).
+RULE_TARGETS = {"precision": 0.95, "recall": 0.90}
 
 
 @pytest.fixture(scope="module")
-def corpora() -> dict[str, Any]:
-    return _summary(CORPORA)
+def summaries() -> Callable[[str], Summary]:
+    """The summary of a corpus by name, evaluated at most once for the whole module (each corpus
+    takes several seconds); a test of a corpus that is not present skips."""
+    cache: dict[str, Summary] = {}
+
+    def get(name: str) -> Summary:
+        root = ROOTS[name]
+        if not root.is_dir():
+            pytest.skip(f"{root} is not present")
+        if name not in cache:
+            cache[name] = evaluate_corpus(root)
+        return cache[name]
+
+    return get
 
 
-@pytest.fixture(scope="module")
-def corpora_real() -> dict[str, Any]:
-    return _summary(REAL)
+def _figure(summary: Summary, metric: str) -> float | None:
+    """One headline figure from the evaluation summary, under the names used in `MEASURED`."""
+    if metric.startswith("gap_"):
+        gaps = summary["gaps"]
+        return gaps["overall"][metric.removeprefix("gap_")] if gaps else None
+    return summary["characteristics"][metric]
 
 
-def _check_statuses(corpus: str, summary: dict[str, Any]) -> None:
-    assert summary["failures"] == [], f"documents that could not be read: {summary['failures']}"
-    pc = summary["characteristics"]
-    assert pc["macro_f1"] >= _bound(corpus, "macro_f1"), (
-        f"{corpus}: status macro-F1 {pc['macro_f1']:.3f} < {_bound(corpus, 'macro_f1')}")
-    assert pc["false_assurance"] <= _bound(corpus, "false_assurance"), (
-        f"{corpus}: false assurance {pc['false_assurance']:.3f} > {_bound(corpus, 'false_assurance')}")
+@pytest.mark.parametrize("name", list(ROOTS))
+def test_every_document_is_read(summaries: Callable[[str], Summary], name: str) -> None:
+    failures = summaries(name)["failures"]
+    assert failures == [], f"{name}: documents that could not be read: {failures}"
 
 
-def test_corpora_status_figures(corpora: dict[str, Any]) -> None:
-    _check_statuses("corpora", corpora)
+@pytest.mark.parametrize("name", list(ROOTS))
+@pytest.mark.parametrize("metric", METRICS)
+def test_figure_holds_its_level(summaries: Callable[[str], Summary], name: str, metric: str) -> None:
+    value = _figure(summaries(name), metric)
+    assert value is not None, f"{name}: {metric} could not be measured (nothing to compare)"
+    measured = MEASURED[name][metric]
+    if metric in CEILINGS:
+        assert value <= measured + MARGIN, f"{name}: {metric} {value:.3f} > ceiling {measured + MARGIN:.3f}"
+    else:
+        assert value >= measured - MARGIN, f"{name}: {metric} {value:.3f} < floor {measured - MARGIN:.3f}"
 
 
-def test_corpora_real_status_figures(corpora_real: dict[str, Any]) -> None:
-    _check_statuses("corpora-real", corpora_real)
-
-
-def test_corpora_rule_precision_and_recall(corpora: dict[str, Any]) -> None:
-    overall = corpora["rules"]["overall"]
-    if overall["tp"] + overall["fp"] + overall["fn"] == 0:
-        pytest.skip("no rule codes are labelled in corpora/ (rules.must_fire / must_not_fire are empty)")
-    for metric in ("precision", "recall"):
-        if overall[metric] is None:  # e.g. only must_not_fire codes labelled: no recall to measure
-            continue
-        bound = _bound("corpora", f"rule_{metric}")
-        assert overall[metric] >= bound, (
-            f"corpora: rule {metric} {overall[metric]} < {bound}")
+def test_corpora_rule_precision_and_recall(summaries: Callable[[str], Summary]) -> None:
+    overall = summaries("corpora")["rules"]["overall"]
+    assert overall["tp"] + overall["fp"] + overall["fn"] > 0, "no rule codes are labelled in corpora/"
+    for metric, target in RULE_TARGETS.items():
+        assert overall[metric] is not None and overall[metric] >= target, (
+            f"corpora: rule {metric} {overall[metric]} < {target}")
