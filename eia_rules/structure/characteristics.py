@@ -7,8 +7,9 @@ a group ('Older residents who ...') is about it until the paragraph ends. Second
 judge and give reasons? `judge` finds the judgement; the unit's content words are its reasons.
 
 A sentence naming three or more groups is a list: it makes each `listed`, or `asserted` when
-it gives a direction (positive or negative) for all of them together; a blanket 'no impact
-on any of these groups' judges none of them.
+it judges all of them together ('positive for age, disability and race'; 'no impact on any
+of these groups as it applies to everyone equally'), since a judgement with no reason of
+the group's own is a bare answer (corpora-dev README, rules 3 and 6).
 """
 from __future__ import annotations
 
@@ -30,9 +31,6 @@ from .units import Unit, bare, token_table
 MIN_UNIT_CONTENT = 2      # content words a sentence or row needs to count as a reason
 MIN_REASON_CONTENT = 6    # content words, in all, that make a judgement reasoned
 PASTED = 3                # entries carrying one reason word for word: it fits any group
-# 'No impact on any of these groups' after a list judges none of them: they stay listed.
-# A direction ('positive for age, disability and race') is a judgement for each: asserted.
-_BLANKET = frozenset({"none", "neutral", "unknown"})
 
 
 @dataclass
@@ -194,8 +192,8 @@ def _direction(unit: Unit, hit: Hit) -> str:
 
 
 def _read_list(acc: dict[str, _Acc], unit: Unit, chars: list[str], impact: str | None) -> None:
-    """A list sentence: a direction given for all the groups it names judges each, bare."""
-    if impact and impact not in _BLANKET:
+    """A list sentence: a judgement given for all the groups it names judges each, bare."""
+    if impact:
         for c in chars:
             acc[c].judged(impact, unit, True, [o for o in chars if o != c])
 

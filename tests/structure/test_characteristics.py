@@ -183,3 +183,24 @@ def test_a_judged_children_section_with_reasons_assesses_age() -> None:
             "the Heol y Bryn estate will cross at the new signal-controlled junction instead. The new crossing "
             "has a longer green phase, which makes it safer for younger children walking alone.")
     assert status(text, "age") == "assessed"
+
+
+def test_a_list_judged_all_at_once_is_asserted_for_each_never_assessed() -> None:
+    text = ("The Council has considered age, disability, race, sex and religion or belief and there is no "
+            "impact on any of these groups as the increase applies to everyone equally.")
+    record = structure(doc_from_lines(text))
+    statuses = {record.characteristics[k].status.value for k in ("age", "disability", "race", "sex", "religion_belief")}
+    assert statuses == {"asserted"}
+    assert all(record.characteristics[k].non_assessment for k in ("age", "disability", "race"))
+
+
+def test_benefits_discrimination_and_more_of_an_impact_are_judgements() -> None:
+    benefits = ("The new bus pass will bring benefits for older people, who make most of the off-peak journeys "
+                "on the valley routes that the pass now covers.")
+    assert status(benefits, "age") == "assessed"
+    heavier = ("Moving hearings online may have more of an impact on disabled people with a visual impairment, "
+               "because the video platform relies on reading documents shared on screen.")
+    assert status(heavier, "disability") == "assessed"
+    assert status("The policy does not unlawfully discriminate against people because of their race.", "race") == "asserted"
+    # 'address discrimination' is the policy's aim, not a judgement that there is none
+    assert status("The project does not directly address discrimination against older people.", "age") == "listed"
