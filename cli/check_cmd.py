@@ -83,9 +83,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         sys.exit(2)
 
     if write_baseline_path:
-        write_baseline(Path(write_baseline_path), reports)
-        click.echo(f"Baseline written to {write_baseline_path} "
-                   f"({sum(len(r.findings) for r in reports)} findings).", err=True)
+        written = write_baseline(Path(write_baseline_path), reports)
+        click.echo(f"Baseline written to {write_baseline_path} "  # one entry per place of each finding
+                   f"({len(written.entries)} findings).", err=True)
         sys.exit(2 if unreadable else 0)
     if baseline_path:
         result = apply_baseline(reports, load_baseline(Path(baseline_path)))

@@ -11,6 +11,11 @@ Entries are counted, not just listed: a baseline holding one SE003 for a documen
 SE003 there, and a second, new one is still reported. Entries that no longer match any finding
 in a document that was checked are returned as stale, so the CLI can say the baseline can be
 tidied; entries for documents not checked in this run are left alone.
+
+A finding reported once for several places (`Finding.also_at`, see grouping.py) is written and
+matched place by place, exactly as if the repeats had not been grouped: a baseline records one
+entry per place, accepting some places hides only those, and a new place of an accepted
+finding is still reported (as the finding, listing only the places not accepted).
 """
 from __future__ import annotations
 
@@ -25,7 +30,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 
 from .errors import ConfigError
-from .model.findings import Report
+from .grouping import group_findings
+from .model.findings import Finding, Report
 
 BASELINE_VERSION = 1
 
@@ -85,7 +91,8 @@ def write_baseline(path: Path, reports: Iterable[Report]) -> Baseline:
     entries = [
         BaselineEntry(fingerprint=f.fingerprint, rule_id=f.rule_id, path=baseline.key(report.path),
                       section=f.section, message=f.message)
-        for report in reports for f in report.findings if not f.suppressed
+        for report in reports for finding in report.findings if not finding.suppressed
+        for f in finding.at_each_place()
     ]
     baseline.entries = sorted(entries, key=lambda e: (e.path, e.rule_id, e.section, e.fingerprint))
     path.write_text(baseline.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -111,6 +118,15 @@ def load_baseline(path: Path) -> Baseline:
         raise ConfigError(f"{path}: {where}: {err['msg']}") from None
 
 
+def _accepted(finding: Finding, doc: str, budget: Counter[tuple[str, str]]) -> bool:
+    """Whether the baseline accepts this (single-place) finding, using up one entry if so."""
+    key = (doc, finding.fingerprint)
+    if finding.suppressed or budget[key] <= 0:
+        return False
+    budget[key] -= 1
+    return True
+
+
 def apply_baseline(reports: Iterable[Report], baseline: Baseline) -> BaselineResult:
     """Hide findings the baseline accepts, count them, and list baseline entries gone stale."""
     budget = Counter((e.path, e.fingerprint) for e in baseline.entries)
@@ -120,12 +136,13 @@ def apply_baseline(reports: Iterable[Report], baseline: Baseline) -> BaselineRes
     for report in reports:
         doc = baseline.key(report.path)
         checked.add(doc)
-        kept = []
+        kept: list[Finding] = []
         for finding in report.findings:
-            key = (doc, finding.fingerprint)
-            if not finding.suppressed and budget[key] > 0:
-                budget[key] -= 1
-                hidden[report.path] = hidden.get(report.path, 0) + 1
+            places = finding.at_each_place()
+            left = [f for f in places if not _accepted(f, doc, budget)]
+            if len(left) < len(places):
+                hidden[report.path] = hidden.get(report.path, 0) + len(places) - len(left)
+                kept += group_findings(left)
             else:
                 kept.append(finding)
         out.append(report.model_copy(update={"findings": kept}))

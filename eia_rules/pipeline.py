@@ -69,7 +69,8 @@ def _checker_for(ruleset: RuleSet | None) -> Checker:
 
 def check_record(record: IIARecord, config: Any = None, ruleset: RuleSet | None = None,
                  today: date | None = None, *, local_files: bool = True) -> Report:
-    """Run the rules over a record and apply the officer's justified suppressions.
+    """Run the rules over a record, apply the officer's justified suppressions and the rule
+    selection, then report repeated findings once with their other places (grouping.py).
 
     With `local_files` (the default), configuration is discovered upward from the record's
     source file and a suppression sidecar next to it is read. A service checking uploads passes
@@ -77,6 +78,7 @@ def check_record(record: IIARecord, config: Any = None, ruleset: RuleSet | None 
     """
     from .config import Config, config_for
     from .engine.version import rules_version
+    from .grouping import group_findings
     from .suppression import apply_suppressions, sidecar_for
 
     doc_path = Path(record.source.path) if record.source.path and local_files else None
@@ -92,6 +94,7 @@ def check_record(record: IIARecord, config: Any = None, ruleset: RuleSet | None 
         f.model_copy(update={"severity": config.severity_for(f.rule_id, f.severity)})
         for f in findings if config.is_selected(f.rule_id)
     ]
+    findings = group_findings(findings)  # last: each place was suppressed or selected on its own
     return Report(
         path=record.source.path or "<record>", format=record.source.format or "json",
         findings=findings,

@@ -61,6 +61,7 @@ class Flag:
     outcome: str
     message: str = ""
     section: str = ""
+    places: int = 1  # a repeated finding reported once counts once, wherever it applies
 
 
 def family(code: str) -> str:

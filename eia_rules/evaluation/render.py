@@ -66,8 +66,14 @@ def _thorough(docs: list[dict[str, Any]]) -> list[str]:
     for doc in docs:
         lines.append(f"  {doc['file']}: {doc['errors_and_warnings']}")
         lines += [f"    {f['rule_id']} ({f['severity']}, {f['verdict']}) {_subject(f['subject'])}{f['section']}"
-                  for f in doc["findings"]]
+                  + _places(f) for f in doc["findings"]]
     return lines
+
+
+def _places(finding: dict[str, Any]) -> str:
+    """' (at 3 places)' for a repeated finding reported once; nothing for one place."""
+    places = finding.get("places", 1)
+    return f" (at {places} places)" if places > 1 else ""
 
 
 def _subject(subject: dict[str, str]) -> str:

@@ -60,8 +60,8 @@ def eia_rules_observer(run_rules: bool = True) -> Observer:
         # Suppressed findings still count as fired: labels say whether the gap is there, and an
         # officer's suppression answers a finding rather than making the rule wrong.
         families = {r.rule_id: r.family for r in [*report.passed, *report.not_applicable, *report.findings]}
-        flags = tuple(Flag(f.rule_id, dict(f.subject), f.severity.value, f.outcome.value, f.message, f.section)
-                      for f in report.findings)
+        flags = tuple(Flag(f.rule_id, dict(f.subject), f.severity.value, f.outcome.value, f.message, f.section,
+                           f.occurrences) for f in report.findings)
         return Observation(fields, frozenset(f.rule_id for f in report.findings), families, flags)
 
     return observe

@@ -83,7 +83,7 @@ def _thorough_section(results: list[DocumentResult]) -> list[dict[str, Any]]:
         shown = blocking(r.observation.flags)
         out.append({"file": r.name, "errors_and_warnings": len(shown), "findings": [
             {"rule_id": f.rule_id, "severity": f.severity, "subject": dict(f.subject), "section": f.section,
-             "verdict": verdict(r.labels, f), "message": f.message} for f in shown]})
+             "places": f.places, "verdict": verdict(r.labels, f), "message": f.message} for f in shown]})
     return out
 
 

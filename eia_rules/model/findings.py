@@ -9,7 +9,7 @@ import hashlib
 import re
 from enum import Enum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from .blocks import Location
 
@@ -44,8 +44,26 @@ def fingerprint(rule_id: str, section: str, text: str) -> str:
     return digest[:16]
 
 
+class Place(BaseModel):
+    """One more place a repeated finding applies, when repeats are reported once.
+
+    It keeps what differs between the repeats (where, the text, the fingerprint), so a
+    baseline or an annotated copy can still treat each place on its own.
+    """
+
+    locations: list[Location] = Field(default_factory=list)
+    section: str = Field("", description="section path of this place")
+    excerpt: str = Field("", description="the document text at this place, if any")
+    fingerprint: str = Field("", description="the fingerprint the finding would have at this place alone")
+
+
 class Finding(BaseModel):
-    """One gap found in one document, with where it is and what to do about it."""
+    """One gap found in one document, with where it is and what to do about it.
+
+    When a rule says the same thing about the same subject at several places, the findings are
+    reported once (see eia_rules/grouping.py): `locations` is the first place and `also_at`
+    lists the others, so the officer reads the advice once and still sees every place.
+    """
 
     rule_id: str
     title: str = ""
@@ -68,9 +86,39 @@ class Finding(BaseModel):
     duty: str = Field("", description="the duty the rule checks (psed, sed, wfg, welsh_language, "
                                       "childrens_rights), empty when the rule is not tied to one")
 
+    also_at: list[Place] = Field(
+        default_factory=list,
+        description="the other places the same finding applies (same rule, message and subject), "
+                    "first place excepted; empty when it applies once")
+
     def model_post_init(self, __context: object) -> None:
         if not self.fingerprint:
             self.fingerprint = fingerprint(self.rule_id, self.section, self.excerpt or self.message)
+
+    @computed_field(description="how many places the finding applies: 1 + len(also_at)")  # type: ignore[prop-decorator]
+    @property
+    def occurrences(self) -> int:
+        return 1 + len(self.also_at)
+
+    def place(self) -> Place:
+        """This finding's own (first) place."""
+        return Place(locations=list(self.locations), section=self.section, excerpt=self.excerpt,
+                     fingerprint=self.fingerprint)
+
+    def places(self) -> list[Place]:
+        """Every place the finding applies, its own first."""
+        return [self.place(), *self.also_at]
+
+    def at_each_place(self) -> list[Finding]:
+        """The finding once per place, as the engine reported it before repeats were grouped.
+
+        Consumers that act per place (baselines, comments in an annotated copy) use this, so
+        grouping changes what the officer reads and not what those consumers match.
+        """
+        single = self.model_copy(update={"also_at": []})
+        return [single] + [single.model_copy(update={
+            "locations": list(p.locations), "section": p.section, "excerpt": p.excerpt,
+            "fingerprint": p.fingerprint}) for p in self.also_at]
 
 
 class RuleResult(BaseModel):

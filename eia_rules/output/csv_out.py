@@ -1,7 +1,8 @@
 """CSV: one row per finding, for officers who triage findings in a spreadsheet.
 
 Suppressed findings are included (with suppressed = yes) so the sheet is a complete register;
-the fingerprint column lets a later run's sheet be matched row for row.
+the fingerprint column lets a later run's sheet be matched row for row. A repeated finding
+reported once (grouping.py) is one row, its other places in the last column, `also_at`.
 """
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..model.findings import Report
+from ..model.findings import Finding, Report
 from . import rulemeta
 from .rulemeta import RuleMetaLike
 
 COLUMNS = ("path", "location", "section", "code", "family", "severity", "outcome",
-           "suppressed", "message", "fingerprint")
+           "suppressed", "message", "fingerprint", "also_at")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -26,6 +27,11 @@ def safe_cell(text: str) -> str:
     opened; a leading apostrophe is how spreadsheets mark a cell as plain text.
     """
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _other_places(finding: Finding) -> str:
+    """A grouped finding's other places, one cell: 'table 1 row 3; table 1 row 4'."""
+    return "; ".join(rulemeta.place_label(p, finding) for p in finding.also_at)
 
 
 def render(reports: Sequence[Report], rules: Sequence[RuleMetaLike] = (), *,
@@ -41,5 +47,6 @@ def render(reports: Sequence[Report], rules: Sequence[RuleMetaLike] = (), *,
                 path, rulemeta.location_label(f.locations), safe_cell(rulemeta.section(f)),
                 f.rule_id, f.family, f.severity.value, f.outcome.value,
                 "yes" if f.suppressed else "no", safe_cell(f.message), f.fingerprint,
+                safe_cell(_other_places(f)),
             ])
     return out.getvalue()

@@ -54,8 +54,9 @@ def annotate_docx(source_path: str | Path, report: Report, rules: Sequence[RuleM
                   dest_path: str | Path) -> int:
     """Write a copy of `source_path` to `dest_path` with a comment per unsuppressed finding.
 
-    A summary comment (counts by severity and family) goes on the first paragraph. Returns
-    the number of comments written, the summary included. The source file is only read.
+    A summary comment (counts by severity and family) goes on the first paragraph, and a
+    repeated finding reported once is commented at each of its places. Returns the number of
+    comments written, the summary included. The source file is only read.
     """
     source, dest = Path(source_path), Path(dest_path)
     if dest.resolve() == source.resolve() or (dest.exists() and os.path.samefile(dest, source)):
@@ -70,14 +71,16 @@ def annotate_docx(source_path: str | Path, report: Report, rules: Sequence[RuleM
     first = where.first()
     document.add_comment(_runs(first), text=summary_text(report), author=AUTHOR, initials=INITIALS)
     written = 1
-    for finding in report.findings:
-        if finding.suppressed:
+    for grouped in report.findings:
+        if grouped.suppressed:
             continue
-        target, placed = _locate(finding, where)
-        target = target or first
-        text = comment_text(finding, by_id.get(finding.rule_id), None if placed else finding.locations)
-        document.add_comment(_runs(target), text=text, author=AUTHOR, initials=INITIALS)
-        written += 1
+        for finding in grouped.at_each_place():  # a repeated finding is commented at every place
+            target, placed = _locate(finding, where)
+            target = target or first
+            text = comment_text(finding, by_id.get(finding.rule_id), None if placed else finding.locations,
+                                elsewhere=grouped.occurrences - 1)
+            document.add_comment(_runs(target), text=text, author=AUTHOR, initials=INITIALS)
+            written += 1
     _save(document, dest)
     return written
 
@@ -91,6 +94,9 @@ def summary_text(report: Report) -> str:
     review = sum(f.outcome is Outcome.NEEDS_REVIEW for f in active)
     if review:
         lines.append(f"{review} of them need an officer's review rather than being clear gaps.")
+    repeated = sum(1 for f in active if f.also_at)
+    if repeated:
+        lines.append(f"{repeated} of them apply at several places and are marked at each.")
     families = Counter(f.family for f in active)
     if families:
         lines.append("By family: " + ", ".join(f"{fam} {n}" for fam, n in sorted(families.items())) + ".")
@@ -101,10 +107,15 @@ def summary_text(report: Report) -> str:
 
 
 def comment_text(finding: Finding, rule: RuleMetaLike | None,
-                 unplaced: list[Location] | None = None) -> str:
-    """One finding's comment: what is wrong, the legal basis and how to fix it."""
+                 unplaced: list[Location] | None = None, elsewhere: int = 0) -> str:
+    """One finding's comment: what is wrong, the legal basis and how to fix it.
+
+    `elsewhere` counts the other places of a repeated finding, which carry the same comment."""
     kind = "needs review" if finding.outcome is Outcome.NEEDS_REVIEW else finding.severity.value
     lines = [f"[{finding.rule_id}] {rulemeta.title(finding, rule)} ({kind})", finding.message]
+    if elsewhere:
+        lines.append(f"The same applies at {elsewhere} other place{'' if elsewhere == 1 else 's'} "
+                     "in this document, each with this comment.")
     if unplaced:
         lines.append(f"Refers to {rulemeta.location_label(unplaced)}, which could not be found "
                      "in this copy; the comment is placed at the start instead.")

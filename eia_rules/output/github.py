@@ -55,6 +55,9 @@ def _body(finding: Finding, rule: RuleMetaLike | None) -> str:
     where_section = rulemeta.section(finding)
     if where_section:
         lines[-1] += f" (section: {where_section})"
+    also = rulemeta.also_at(finding)
+    if also:
+        lines.append(also)
     fix = rulemeta.remediation(finding, rule)
     if fix:
         lines.append(f"How to fix: {fix}")

@@ -63,7 +63,7 @@ def _failure(case: ET.Element, failing: list[Finding], rule: RuleMetaLike) -> No
     first = failing[0]
     message = first.message if len(failing) == 1 else f"{len(failing)} findings: {first.message}"
     failure = ET.SubElement(case, "failure", message=message, type=first.severity.value)
-    lines = [f"{f.message} [{rulemeta.location_label(f.locations)}]" for f in failing]
+    lines = [_line(f) for f in failing]
     fix = rulemeta.remediation(first, rule)
     basis = rulemeta.legal_basis(first, rule)
     if fix:
@@ -73,8 +73,14 @@ def _failure(case: ET.Element, failing: list[Finding], rule: RuleMetaLike) -> No
     failure.text = "\n".join(lines)
 
 
+def _line(finding: Finding) -> str:
+    """The message and where, with a grouped finding's other places after it."""
+    also = rulemeta.also_at(finding)
+    return f"{finding.message} [{rulemeta.location_label(finding.locations)}]" + (f" {also}" if also else "")
+
+
 def _note(finding: Finding) -> str:
     if finding.suppressed:
         why = finding.suppression_reason or "no reason given"
-        return f"Suppressed ({why}): {finding.message} [{rulemeta.location_label(finding.locations)}]"
-    return f"Needs review: {finding.message} [{rulemeta.location_label(finding.locations)}]"
+        return f"Suppressed ({why}): {_line(finding)}"
+    return f"Needs review: {_line(finding)}"

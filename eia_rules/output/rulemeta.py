@@ -7,13 +7,14 @@ from the finding itself, so a stale rule list can never hide a finding.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Protocol, runtime_checkable
 
 from ..model.blocks import Location
-from ..model.findings import Finding, Report, Severity
+from ..model.findings import Finding, Place, Report, Severity
 
 
 @runtime_checkable
@@ -124,6 +125,38 @@ def section(finding: Finding) -> str:
 def location_label(locations: Iterable[Location]) -> str:
     """All locations as officers read them, e.g. 'table 2 row 3 col 2; paragraph 14'."""
     return "; ".join(loc.label() for loc in locations) or "document"
+
+
+# How many other places a one-line listing names before it says "and N more".
+SHOWN_PLACES = 6
+
+
+def place_label(place: Place, finding: Finding) -> str:
+    """One other place as officers read it, by its first location as the finding's own place is
+    shown; its section only when it differs from the finding's."""
+    label = place.locations[0].label() if place.locations else "document"
+    return f"{label} ({place.section})" if place.section and place.section != finding.section else label
+
+
+def other_places(finding: Finding, limit: int = SHOWN_PLACES) -> str:
+    """'2 other places: table 1 row 3; table 1 row 4' for a grouped finding, else ''.
+
+    Repeats at one place (two undated sources in one paragraph) are counted, not listed twice:
+    'paragraph 10 (x2)'. Past `limit` labels the rest are counted: 'and 4 more'.
+    """
+    if not finding.also_at:
+        return ""
+    counts: Counter[str] = Counter(place_label(p, finding) for p in finding.also_at)
+    labels = [label if n == 1 else f"{label} (x{n})" for label, n in counts.items()]
+    shown = "; ".join(labels[:limit]) + (f"; and {len(labels) - limit} more" if len(labels) > limit else "")
+    n = len(finding.also_at)
+    return f"{n} other place{'' if n == 1 else 's'}: {shown}"
+
+
+def also_at(finding: Finding, limit: int = SHOWN_PLACES) -> str:
+    """'Also at 2 other places: table 1 row 3; table 1 row 4.' for a grouped finding, else ''."""
+    places = other_places(finding, limit)
+    return f"Also at {places}." if places else ""
 
 
 def display_path(path: str, base: Path | None = None) -> str:

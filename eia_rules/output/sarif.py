@@ -5,6 +5,10 @@ why it matters and how to fix it; each finding is a result pointing at the docum
 the reader knew it, the line (text formats) or the character span of the block in the
 extracted text (binary formats such as .docx and .pdf). Page, table, row and column go in the
 location's property bag because SARIF has no words for them.
+
+A repeated finding reported once (grouping.py) is one result: its first place in `locations`,
+each other place in `relatedLocations` (numbered from 1), linked from the message text as
+SARIF's embedded links ("Also at [table 1 row 3](1)"), with the count in the property bag.
 """
 from __future__ import annotations
 
@@ -141,6 +145,10 @@ def _result(finding: Finding, report: Report, index: dict[str, int],
         "properties": {"severity": finding.severity.value, "family": finding.family,
                        "outcome": finding.outcome.value},
     }
+    if finding.also_at:
+        result["relatedLocations"] = _related(finding, uri)
+        result["properties"]["occurrences"] = finding.occurrences
+        result["message"]["text"] += " " + _also_at_links(finding)
     if finding.section:
         result["properties"]["section"] = finding.section
     if finding.excerpt:
@@ -167,6 +175,37 @@ def _message(finding: Finding, rule: RuleMetaLike) -> str:
     text = finding.message
     fix = rulemeta.remediation(finding, rule)
     return f"{text} How to fix: {fix}" if fix and fix not in text else text
+
+
+def _related(finding: Finding, uri: str) -> list[dict[str, Any]]:
+    """The other places as relatedLocations with ids 1..n, one per place.
+
+    A place with several locations is given by its first (the rest are in its property bag's
+    `locations`); a place with none is the document itself."""
+    related = []
+    for number, place in enumerate(finding.also_at, start=1):
+        location = _location(place.locations[0], uri) if place.locations else _document_location(uri)
+        location["id"] = number
+        location["message"] = {"text": rulemeta.place_label(place, finding)}
+        bag = location.setdefault("properties", {})
+        bag["fingerprint"] = place.fingerprint
+        if len(place.locations) > 1:
+            bag["locations"] = [loc.label() for loc in place.locations]
+        related.append(location)
+    return related
+
+
+def _also_at_links(finding: Finding) -> str:
+    """'Also at 2 other places: [table 1 row 3](1); [table 1 row 4](2).' (SARIF embedded links)."""
+    links = "; ".join(f"[{_link_text(rulemeta.place_label(p, finding))}]({n})"
+                      for n, p in enumerate(finding.also_at, start=1))
+    n = len(finding.also_at)
+    return f"Also at {n} other place{'' if n == 1 else 's'}: {links}."
+
+
+def _link_text(text: str) -> str:
+    """Link text with the brackets SARIF's message syntax reserves escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def _document_location(uri: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..model.findings import Finding, Outcome, Report, Severity
+from . import rulemeta
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -44,6 +45,8 @@ def _print_report(console: Console, report: Report, show_suppressed: bool) -> No
                 f"({label}){tag} {escape(f.message)}",
                 highlight=False,
             )
+            if f.also_at:  # a repeated finding is printed once, its other places on one line below
+                console.print(f"      {escape(rulemeta.also_at(f))}", highlight=False)
     console.print()
 
 

@@ -44,6 +44,7 @@ class FindingView:
     excerpt: str
     legal_basis: str
     remediation: str
+    also_at: str = ""  # a repeated finding's other places, e.g. '2 other places: table 1 row 3; ...'
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _view(finding: Finding, by_id: dict[str, object]) -> FindingView:
         needs_review=finding.outcome is Outcome.NEEDS_REVIEW, message=finding.message,
         location=rulemeta.location_label(finding.locations), section=rulemeta.section(finding),
         excerpt=finding.excerpt, legal_basis=rulemeta.legal_basis(finding, rule),
-        remediation=rulemeta.remediation(finding, rule),
+        remediation=rulemeta.remediation(finding, rule), also_at=rulemeta.other_places(finding),
     )
 
 

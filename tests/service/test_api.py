@@ -110,7 +110,8 @@ def test_annotate_returns_a_commented_word_copy(client, kit):
     assert "draft%20iia-reviewed.docx" in response.headers["content-disposition"]
     comments = list(docx.Document(io.BytesIO(response.content)).comments)
     findings = client.post("/v1/check", files=kit.upload(kit.docx)).json()["findings"]
-    assert len(comments) == 1 + sum(not f["suppressed"] for f in findings)  # summary + one per finding
+    # the summary, then one comment at each place of each finding
+    assert len(comments) == 1 + sum(f["occurrences"] for f in findings if not f["suppressed"])
 
 
 def test_annotate_refuses_other_formats(client, kit):

@@ -85,7 +85,11 @@ def test_word_upload_offers_the_annotated_copy(client, kit):
     response = client.post("/annotate", data=fields)
     assert response.status_code == 200
     assert f'{kit.docx.stem}-reviewed.docx' in response.headers["content-disposition"]
-    assert len(list(docx.Document(io.BytesIO(response.content)).comments)) == len(page.select("article.finding")) + 1
+    # the summary, then a comment at every place: each finding's own and the others it lists
+    others = sum(int(dt.find_next_sibling("dd").get_text().split()[0])
+                 for dt in page.find_all("dt") if dt.get_text() == "Also at")
+    assert len(list(docx.Document(io.BytesIO(response.content)).comments)) == \
+        len(page.select("article.finding")) + others + 1
 
 
 def test_unreadable_upload_shows_an_error_page(client):

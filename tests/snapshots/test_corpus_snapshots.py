@@ -25,6 +25,7 @@ from syrupy.extensions.json import JSONSnapshotExtension
 
 from eia_rules import Finding, check_record, parse
 from eia_rules.config import Config
+from eia_rules.model.blocks import Location
 from eia_rules.evaluation.corpus import JSONL_NAME, load_jsonl, load_sidecars
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,17 +85,27 @@ def _compact_finding(finding: Finding) -> OrderedDict[str, Any]:
     """The parts of a finding a reviewer compares; rule id first, so a diff reads by rule.
 
     An OrderedDict because the JSON extension keeps its order (and sorts plain dicts' keys).
-    Locations leave out their unset fields; titles, legal basis and remediation are catalogue
+    Locations leave out their unset fields; a grouped finding adds its other places (`also_at`);
+    titles, legal basis and remediation are catalogue
     text that the rules' own tests cover, not something a document decides.
     """
-    return OrderedDict([
+    compact = OrderedDict([
         ("rule_id", finding.rule_id),
         ("severity", finding.severity.value),
         ("outcome", finding.outcome.value),
         ("section", finding.section),
         ("message", finding.message),
-        ("locations", [loc.model_dump(mode="json", exclude_defaults=True) for loc in finding.locations]),
+        ("locations", _locations(finding.locations)),
     ])
+    if finding.also_at:  # a repeated finding reported once: its other places, only when it has some
+        compact["also_at"] = [OrderedDict([("section", p.section), ("locations", _locations(p.locations))])
+                              for p in finding.also_at]
+    return compact
+
+
+def _locations(locations: list[Location]) -> list[dict[str, Any]]:
+    """Locations without their unset fields."""
+    return [loc.model_dump(mode="json", exclude_defaults=True) for loc in locations]
 
 
 def _finding_order(finding: OrderedDict[str, Any]) -> tuple[str, ...]:
