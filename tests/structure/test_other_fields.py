@@ -211,6 +211,8 @@ def test_a_note_that_opens_with_a_sentence_has_no_title() -> None:
 def test_an_unanswered_monitoring_heading_is_not_monitoring() -> None:
     blank = structure(doc_from_lines("# 8. Monitoring\n[enter text]"))
     assert blank.monitoring.status.value == "absent"
+    placeholder = structure(doc_from_lines("# 8. How will the impact be monitored?\nTo be confirmed."))
+    assert placeholder.monitoring.status.value == "absent"
     named = structure(doc_from_lines("# 8. Monitoring\nUse of the service will be monitored."))
     assert named.monitoring.status.value != "absent"
 
@@ -258,3 +260,39 @@ def test_views_of_children_and_young_people_count_as_both_views_and_children_aff
                  "# Hawliau plant\nGofynnwyd barn plant a phobl ifanc drwy'r gweithdai."):
         flags = structure(doc_from_lines(text)).childrens_rights.flags
         assert flags["views_sought"] and flags["children_affected"], text
+
+
+def test_a_heading_that_asks_or_says_how_it_will_be_checked_opens_monitoring() -> None:
+    """'How we will check', 'How will the effect be monitored and evaluated?' and the Welsh
+    'Sut byddwn ni'n monitro' head a monitoring section as 'Monitoring' does."""
+    body = ("The Libraries Manager will report visits to the mobile library and home deliveries each "
+            "quarter, broken down by age band and disability, to the Communities Scrutiny Committee.")
+    for heading in ("How we will check", "4.2 How will the effect of the change be monitored and evaluated?",
+                    "Sut byddwn ni'n monitro'r effaith"):
+        record = structure(doc_from_lines(f"# {heading}\n{body}\n# Sign-off\nApproved by | Head of Service"))
+        assert record.monitoring.status.value == "addressed", heading
+        assert record.monitoring.indicators, heading
+
+
+def test_measures_broken_down_by_group_are_indicators() -> None:
+    """Monitoring that reports figures by age group, or so that groups can be compared, says what
+    will show the effect on each group; a bare promise to monitor does not."""
+    by_group = structure(doc_from_lines(
+        "# Monitoring\nThe Registrar will report waiting times by age group and the feedback survey will ask "
+        "about disability so that results can be compared between groups."))
+    assert by_group.monitoring.indicators
+    bare = structure(doc_from_lines(
+        "# Monitoring\nThe Registrar will report waiting times and complaints to the board each quarter."))
+    assert not bare.monitoring.indicators
+
+
+def test_a_review_of_past_evidence_is_not_monitoring() -> None:
+    """'We reviewed five years of incidents' in the evidence section describes the evidence; only
+    a plan there ('will be reviewed') is about checking the change's effect."""
+    past = structure(doc_from_lines(
+        "# Evidence\nWe reviewed the 52 falls recorded at the centre between 2020 and 2024, and most involved "
+        "people over 80."))
+    assert past.monitoring.status.value == "absent"
+    plan = structure(doc_from_lines(
+        "# Evidence\nThe falls data will be reviewed every quarter by the Centre Manager and reported by age group."))
+    assert plan.monitoring.status.value != "absent"
