@@ -296,3 +296,26 @@ def test_a_review_of_past_evidence_is_not_monitoring() -> None:
     plan = structure(doc_from_lines(
         "# Evidence\nThe falls data will be reviewed every quarter by the Centre Manager and reported by age group."))
     assert plan.monitoring.status.value != "absent"
+
+
+def test_engagement_scheduled_in_the_action_plan_or_monitoring_is_planned() -> None:
+    """A session the action plan or the monitoring schedules ('Review with users six months after
+    opening') is engagement still to come; the survey that informed the proposal is not."""
+    record = structure(doc_from_lines(
+        "# Consultation\nA survey of 230 pool users ran from 3 March to 14 April 2025 and the Disability Forum "
+        "was consulted.\n"
+        "# Action plan\n| Action | Owner | Date |\n|---|---|---|\n"
+        "| Run a survey of changing-room users six months after opening | Leisure Manager | "
+        "March 2026 |\n"
+        "# How we will check\nWe will hold a further focus group with pool users in April 2026 to hear "
+        "how the new timetable is working."))
+    assert len(record.engagement) == 3
+    assert sorted(e.planned for e in record.engagement) == [False, True, True]
+    assert not next(e for e in record.engagement if e.start and e.start.year == 2025).planned
+
+
+def test_a_plan_to_engage_stated_outside_the_consultation_section_is_planned() -> None:
+    record = structure(doc_from_lines(
+        "The pool will close on 1 June 2025.\nAn online survey will run from 1 to 30 July 2025 to ask users how the "
+        "change is working."))
+    assert [e.planned for e in record.engagement] == [True]
