@@ -121,7 +121,8 @@ class _Grouping:
         index = unit.blocks[0].index
         if index in self.reported:
             self._report(unit, index, in_section)
-        elif self.open is not None and not unit.label_like and not is_prompt(unit):
+        elif self.open is not None and (not unit.label_like or unit.header_row) and not is_prompt(unit):
+            # a table's header row belongs with its rows: 'You said | We did' heads the changes
             self.groups[self.open].append(unit)
 
     def _report(self, unit: Unit, index: int, in_section: bool) -> None:
@@ -219,7 +220,7 @@ def _event(group: list[Unit], planned: bool = False) -> EngagementEvent:
     duration = _duration_days(text, start, end)
     responses = _responses(text)
     considered = "considered" in labels or responses is not None
-    changes = next((u.text for u in group if _reports_change(u)), "")
+    changes = _changes(group)
     vague = not (who or methods or start or responses or considered or represents or duration)
     return EngagementEvent(text=text[:2000], who=who, represents=represents, methods=methods, start=start,
                            end=end, duration_days=duration, responses=responses, responses_considered=considered,
@@ -232,6 +233,16 @@ def _represents(group: list[Unit]) -> list[str]:
     says whom it represents, so proper names count here."""
     return list(dict.fromkeys(h.label for u in group for h in u.hits("characteristics", in_names=True)
                               if h.label in CHARACTERISTICS))
+
+
+def _changes(group: list[Unit]) -> str:
+    """What changed, from the first unit that says so; a header row that says so ('You said |
+    We did') is read with the row under it, which holds the first change."""
+    for i, unit in enumerate(group):
+        if _reports_change(unit):
+            after = group[i + 1].text if unit.header_row and i + 1 < len(group) else ""
+            return f"{unit.text} {after}".strip()
+    return ""
 
 
 def _reports_change(unit: Unit) -> bool:

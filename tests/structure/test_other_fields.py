@@ -319,3 +319,25 @@ def test_a_plan_to_engage_stated_outside_the_consultation_section_is_planned() -
         "The pool will close on 1 June 2025.\nAn online survey will run from 1 to 30 July 2025 to ask users how the "
         "change is working."))
     assert [e.planned for e in record.engagement] == [True]
+
+
+def test_headings_that_say_whom_we_heard_from_open_the_consultation_section() -> None:
+    """'Who we heard from' and the question 'How have people affected been involved in developing
+    it?' head the consultation: what changed, said in the next paragraph, belongs to it."""
+    for heading in ("3. Who we heard from", "8.1 How have the people most affected been involved in developing it?",
+                    "Pwy y buom yn siarad â nhw"):
+        record = structure(doc_from_lines(
+            f"# {heading}\nA survey of 310 bus users ran from 2 June to 14 July 2025.\n"
+            "What changed as a result: the 7am service will stay, because shift workers said it was their only way "
+            "to work.\n# Sign-off\nApproved by | Head of Transport"))
+        assert [bool(e.changes_made) for e in record.engagement] == [True], heading
+
+
+def test_a_you_said_we_did_table_reports_the_changes() -> None:
+    record = structure(doc_from_lines(
+        "# Engagement\nA consultation on the draft plan ran from 3 March to 26 May 2025 and received 640 responses.\n"
+        "| You said | We did |\n|---|---|\n"
+        "| The Saturday bus is the only way to the market | The Saturday service stays |\n"
+        "| Timetables are hard to read | Large-print timetables at every stop |"))
+    assert len(record.engagement) == 1
+    assert "Saturday service stays" in record.engagement[0].changes_made
