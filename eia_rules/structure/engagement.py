@@ -54,7 +54,7 @@ def _is_event(unit: Unit) -> bool:
     """Whether the unit reports engagement for this proposal: it names an activity and reports
     it (a report verb, a year, or a definite method with the activity), and is not a prompt."""
     labels = {h.label for h in unit.hits("engagement")}
-    if not _names_activity(unit):
+    if not names_activity(unit):
         return False
     # 'Has engagement taken place? | ☒ Yes ☐ No': the ticked answer, not the question, reports it
     if "?" in unit.text and yes_no_answer(unit):
@@ -66,7 +66,7 @@ def _is_event(unit: Unit) -> bool:
     return "report" in labels or dated or (strong_method and "activity" in labels)
 
 
-def _names_activity(unit: Unit) -> bool:
+def names_activity(unit: Unit) -> bool:
     """An engagement activity ('consultation'), a method ('survey') or a report phrase that
     names engagement itself ('were consulted')."""
     hits = unit.hits("engagement")

@@ -341,3 +341,18 @@ def test_a_you_said_we_did_table_reports_the_changes() -> None:
         "| Timetables are hard to read | Large-print timetables at every stop |"))
     assert len(record.engagement) == 1
     assert "Saturday service stays" in record.engagement[0].changes_made
+
+
+def test_engagement_offered_in_a_list_of_languages_is_bilingual_but_a_bilingual_service_is_not() -> None:
+    """'in Welsh, English, Easy Read and BSL' said of the consultation shows Welsh speakers could
+    take part; the same words about ceremony scripts or signs describe the service."""
+    listed = structure(doc_from_lines(
+        "# Consultation\nWe ran a survey of 300 residents from 2 June to 25 August 2025, in Welsh, English, Easy Read "
+        "and BSL."))
+    assert "bilingual_engagement" in listed.signals
+    replies = structure(doc_from_lines("We ran a survey of tenants in May 2025. We received 300 responses, 41 of them in Welsh."))
+    assert "bilingual_engagement" in replies.signals
+    service = structure(doc_from_lines(
+        "# Consultation\nA survey of 300 couples ran in May 2025.\n# The Welsh language\n"
+        "Ceremony scripts are available in Welsh, English or bilingually."))
+    assert "bilingual_engagement" not in service.signals
