@@ -356,3 +356,13 @@ def test_engagement_offered_in_a_list_of_languages_is_bilingual_but_a_bilingual_
         "# Consultation\nA survey of 300 couples ran in May 2025.\n# The Welsh language\n"
         "Ceremony scripts are available in Welsh, English or bilingually."))
     assert "bilingual_engagement" not in service.signals
+
+
+def test_people_affected_in_more_than_one_way_is_intersectionality() -> None:
+    """A heading 'Intersecting characteristics' or 'Some people are affected in more than one
+    way', followed by the groups, considers intersectionality."""
+    for text in ("# Intersecting characteristics\nOlder disabled women in rural areas wait longest.",
+                 "Some people are affected in more than one way. Older Deaf tenants face both a longer journey "
+                 "and no interpreter.",
+                 "The survey will let us compare combinations of characteristics, such as age and sex together."):
+        assert "intersectionality" in structure(doc_from_lines(text)).signals, text
