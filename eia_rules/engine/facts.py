@@ -27,7 +27,9 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   which the record keeps up to 2,000 characters), and flag_<name> for every name in TOPIC_FLAGS
   (monitoring also has flag_review_date, flag_indicators, flag_owner)
 - engagement: has_who, represents_count, has_method, duration_days (only when known),
-  responses (only when known), responses_considered, has_changes, vague, after_decision
+  responses (only when known), responses_considered, has_changes, vague, planned (still to come: an action-plan row,
+  'we will hold a further session'), follow_up (planned, beside engagement already done),
+  after_decision (starts after the decision date and is no follow-up)
 - consultation: one summary per document that reports any engagement, so a rule about the
   engagement as a whole fires once: count, count_concrete (events that are not vague),
   any_who, any_represents, any_method, any_duration, shortest_days (only when known),
@@ -206,7 +208,8 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         "flag_indicators": mon.indicators, "flag_owner": bool(mon.owner.strip()),
     }, mon.locations, mon.text)
 
-    events = [_engagement_fields(ev, meta.decision_date) for ev in record.engagement]
+    reported = any(not ev.planned for ev in record.engagement)
+    events = [_engagement_fields(ev, meta.decision_date, reported) for ev in record.engagement]
     for ev, fields in zip(record.engagement, events):
         fs.add("engagement", fields, ev.locations, ev.text)
     if events:
@@ -227,14 +230,19 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
     return fs
 
 
-def _engagement_fields(ev: EngagementEvent, decision_date: date | None) -> dict[str, Any]:
-    """The flags of one engagement event (unknown numbers are left out, not zeroed)."""
+def _engagement_fields(ev: EngagementEvent, decision_date: date | None, reported: bool) -> dict[str, Any]:
+    """The flags of one engagement event (unknown numbers are left out, not zeroed). A planned
+    event is a follow-up when the document also reports engagement already done: a session
+    scheduled after the decision is then not the consultation that informed it, but when the
+    only engagement is one still to come it is consultation after the decision."""
+    follow_up = ev.planned and reported
     return {
         "has_who": bool(ev.who), "represents_count": len(ev.represents),
         "has_method": bool(ev.methods), "duration_days": ev.duration_days,
         "responses": ev.responses, "responses_considered": ev.responses_considered,
-        "has_changes": bool(ev.changes_made.strip()), "vague": ev.vague,
-        "after_decision": bool(ev.start and decision_date and ev.start > decision_date),
+        "has_changes": bool(ev.changes_made.strip()), "vague": ev.vague, "planned": ev.planned,
+        "follow_up": follow_up,
+        "after_decision": bool(ev.start and decision_date and ev.start > decision_date and not follow_up),
     }
 
 

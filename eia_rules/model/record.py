@@ -162,6 +162,8 @@ class EngagementEvent(_Located):
     responses_considered: bool = Field(False, description="the responses or what people said are reported")
     changes_made: str = Field("", description="what changed as a result ('you said, we did')")
     vague: bool = Field(False, description="only 'a consultation was held' with no who, how, when or result")
+    planned: bool = Field(False, description="a step still to come that the document schedules (a row of its action "
+                                             "plan, a follow-up in its monitoring), not engagement that informed it")
 
 
 class Mitigation(_Located):

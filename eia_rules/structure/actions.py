@@ -18,7 +18,7 @@ from .locate import merge_locations
 from .nlp import lexicon, make_doc
 from .sections import assign
 from .statements import has, is_statement
-from .units import Unit
+from .units import Unit, bare
 
 _NUMBERING = re.compile(r"^\s*\(?\d{1,2}[.)]\s*")
 _OWNER_INLINE = re.compile(r"\((?P<who>[A-Z][^()]{2,80}(?:Officer|Leader|Manager|Head|Director|Lead)[^()]*)\)")
@@ -104,7 +104,7 @@ def monitoring(units: list[Unit]) -> Monitoring:
     """Monitoring is addressed when a statement says how, by whom or when; mentioned if only named."""
     reading = _MonitoringReading()
     for unit, section in zip(units, assign(units)):
-        _read_monitoring(reading, unit, in_section=section == "monitoring")
+        _read_monitoring(reading, unit, section)
     body = reading.body
     if not body:
         # only a heading, a prompt or a title naming it ('8. Monitoring [enter text]', 'How will
@@ -118,16 +118,26 @@ def monitoring(units: list[Unit]) -> Monitoring:
                       locations=merge_locations(u.locations for u in body))
 
 
-def _read_monitoring(reading: _MonitoringReading, unit: Unit, in_section: bool) -> None:
+def _read_monitoring(reading: _MonitoringReading, unit: Unit, section: str | None) -> None:
     """Take one unit into the reading: it is about monitoring when it sits in the monitoring
     section or names monitoring ('The scheme will be reviewed after a year')."""
     if reading.review_date is None and _labelled_review_date(unit):
         reading.review_date = first_date(unit.text)
-    if not (in_section or any(h.label == "monitoring" for h in unit.hits("actions"))):
+    if not (section == "monitoring" or _names_monitoring(unit, section)):
         return
     reading.named.append(unit)
-    if is_statement(unit):
+    # 'To be confirmed' or 'N/A' under a monitoring question answers nothing about it
+    if is_statement(unit) and not bare(unit.text):
         reading.body.append(unit)
+
+
+def _names_monitoring(unit: Unit, section: str | None) -> bool:
+    """A unit outside the monitoring section that speaks of monitoring or review. In the
+    evidence section only a plan counts: 'We reviewed the 41 fires of the last five years' is
+    the evidence gathered, not an arrangement for checking the effect of the change."""
+    if not any(h.label == "monitoring" for h in unit.hits("actions")):
+        return False
+    return section != "evidence" or has(unit, "planned")
 
 
 def _labelled_review_date(unit: Unit) -> bool:

@@ -31,7 +31,7 @@ from .dates import find_dates
 from .locate import merge_locations
 from .nlp import lexicon, make_doc
 from .sections import assign
-from .statements import is_prompt
+from .statements import has, is_prompt
 from .units import Unit
 
 _RESPONSES = re.compile(r"\b(\d[\d,]*)\s+(?:\w+\s+){0,2}(responses|respondents|replies|people responded|submissions|ymatebion)\b", re.IGNORECASE)
@@ -54,7 +54,7 @@ def _is_event(unit: Unit) -> bool:
     """Whether the unit reports engagement for this proposal: it names an activity and reports
     it (a report verb, a year, or a definite method with the activity), and is not a prompt."""
     labels = {h.label for h in unit.hits("engagement")}
-    if not _names_activity(unit):
+    if not names_activity(unit):
         return False
     # 'Has engagement taken place? | ☒ Yes ☐ No': the ticked answer, not the question, reports it
     if "?" in unit.text and yes_no_answer(unit):
@@ -66,7 +66,7 @@ def _is_event(unit: Unit) -> bool:
     return "report" in labels or dated or (strong_method and "activity" in labels)
 
 
-def _names_activity(unit: Unit) -> bool:
+def names_activity(unit: Unit) -> bool:
     """An engagement activity ('consultation'), a method ('survey') or a report phrase that
     names engagement itself ('were consulted')."""
     hits = unit.hits("engagement")
@@ -81,12 +81,19 @@ def _names_engagement(unit: Unit, report: Hit) -> bool:
                for h in unit.hits("engaging", in_names=True))
 
 
+# Sections where a document says what it will do once the decision is taken: engagement
+# named there (a row of the action plan, a follow-up in the monitoring) is scheduled, not done.
+_SCHEDULING_SECTIONS = frozenset({"mitigations", "monitoring"})
+
+
 def extract(units: list[Unit]) -> list[EngagementEvent]:
     """Engagement events, one per activity reported, with every place it is mentioned."""
     grouping = _Grouping(reported={u.blocks[0].index for u in units if _is_event(u)})
-    for unit, section in zip(units, assign(units)):
+    sections = assign(units)
+    for unit, section in zip(units, sections):
         grouping.take(unit, in_section=section == "engagement")
-    events = [_event(g) for g in grouping.groups]
+    section_of = {id(u): s for u, s in zip(units, sections)}
+    events = [_event(g, _planned(g, section_of)) for g in grouping.groups]
     # The consultation section's own reports first, so mentions elsewhere join them.
     own = [e for e, in_section in zip(events, grouping.in_section) if in_section]
     elsewhere = [e for e, in_section in zip(events, grouping.in_section) if not in_section]
@@ -114,7 +121,8 @@ class _Grouping:
         index = unit.blocks[0].index
         if index in self.reported:
             self._report(unit, index, in_section)
-        elif self.open is not None and not unit.label_like and not is_prompt(unit):
+        elif self.open is not None and (not unit.label_like or unit.header_row) and not is_prompt(unit):
+            # a table's header row belongs with its rows: 'You said | We did' heads the changes
             self.groups[self.open].append(unit)
 
     def _report(self, unit: Unit, index: int, in_section: bool) -> None:
@@ -127,6 +135,18 @@ class _Grouping:
         self.groups[self.by_block[index]].append(unit)
         if in_section:
             self.open = self.by_block[index]
+
+
+def _planned(group: list[Unit], section_of: dict[int, str | None]) -> bool:
+    """Engagement still to come: every unit of it sits in the action plan or the monitoring
+    arrangements ('Review with users six months after opening | Service Manager | 2026'), or,
+    outside the consultation section, every unit states a plan ('We will hold a further
+    session with the forum in spring'). A follow-up scheduled after the decision is not
+    consultation held too late."""
+    where = [section_of.get(id(u)) for u in group]
+    if all(s in _SCHEDULING_SECTIONS for s in where):
+        return True
+    return "engagement" not in where and all(has(u, "planned") for u in group)
 
 
 def _merge(events: list[EngagementEvent]) -> list[EngagementEvent]:
@@ -168,6 +188,7 @@ def _absorb(into: EngagementEvent, ev: EngagementEvent) -> None:
     into.changes_made = into.changes_made or ev.changes_made
     into.duration_days = into.duration_days if into.duration_days is not None else ev.duration_days
     into.vague = into.vague and ev.vague
+    into.planned = into.planned and ev.planned
     into.locations = merge_locations([into.locations, ev.locations])
 
 
@@ -187,7 +208,7 @@ def _names_nobody(who: str) -> bool:
     return any(h.span.start == 0 and h.span.end == len(doc) for h in lexicon("generic_who").find(doc))
 
 
-def _event(group: list[Unit]) -> EngagementEvent:
+def _event(group: list[Unit], planned: bool = False) -> EngagementEvent:
     """One event from the units that report it: who, whom they represent, how, when, how long,
     how many responded, and whether responses were considered and changed anything."""
     text = " ".join(u.text for u in group)
@@ -199,11 +220,12 @@ def _event(group: list[Unit]) -> EngagementEvent:
     duration = _duration_days(text, start, end)
     responses = _responses(text)
     considered = "considered" in labels or responses is not None
-    changes = next((u.text for u in group if _reports_change(u)), "")
+    changes = _changes(group)
     vague = not (who or methods or start or responses or considered or represents or duration)
     return EngagementEvent(text=text[:2000], who=who, represents=represents, methods=methods, start=start,
                            end=end, duration_days=duration, responses=responses, responses_considered=considered,
-                           changes_made=changes, vague=vague, locations=merge_locations(u.locations for u in group))
+                           changes_made=changes, vague=vague, planned=planned,
+                           locations=merge_locations(u.locations for u in group))
 
 
 def _represents(group: list[Unit]) -> list[str]:
@@ -211,6 +233,16 @@ def _represents(group: list[Unit]) -> list[str]:
     says whom it represents, so proper names count here."""
     return list(dict.fromkeys(h.label for u in group for h in u.hits("characteristics", in_names=True)
                               if h.label in CHARACTERISTICS))
+
+
+def _changes(group: list[Unit]) -> str:
+    """What changed, from the first unit that says so; a header row that says so ('You said |
+    We did') is read with the row under it, which holds the first change."""
+    for i, unit in enumerate(group):
+        if _reports_change(unit):
+            after = group[i + 1].text if unit.header_row and i + 1 < len(group) else ""
+            return f"{unit.text} {after}".strip()
+    return ""
 
 
 def _reports_change(unit: Unit) -> bool:

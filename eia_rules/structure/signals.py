@@ -11,6 +11,8 @@ import re
 
 from ..model.record import SIGNALS, TextItem
 from .answers import yes_no_answer
+from .engagement import names_activity
+from .sections import assign
 from .units import Unit
 
 _STATEMENT_ONLY = frozenset({"service_reduction", "disability_access", "health_impact", "substantial_impact",
@@ -23,9 +25,15 @@ _FULL_ASSESSMENT_QUESTION = re.compile(r"\b(full|further|detailed)\b.{0,40}\b(as
                                        re.IGNORECASE)
 
 
+# Signals about how engagement was run: 'available in Welsh, English or bilingually' said of
+# ceremony scripts or signs is the service, not the consultation.
+_ENGAGEMENT_ONLY = frozenset({"bilingual_engagement"})
+
+
 def extract(units: list[Unit]) -> dict[str, TextItem]:
     """The first statement (not prompt) showing each signal, with every place it appears."""
     out: dict[str, TextItem] = {}
+    about_engagement = _about_engagement(units)
     for unit in units:
         if _FULL_ASSESSMENT_QUESTION.search(unit.text) and yes_no_answer(unit) is False:
             _add(out, "screening_out", unit)
@@ -34,7 +42,23 @@ def extract(units: list[Unit]) -> dict[str, TextItem]:
         for hit in unit.hits("signals"):
             if hit.label not in SIGNALS or (hit.label in _STATEMENT_ONLY and unit.is_instruction):
                 continue
+            if hit.label in _ENGAGEMENT_ONLY and id(unit) not in about_engagement:
+                continue
             _add(out, hit.label, unit)
+    return out
+
+
+def _about_engagement(units: list[Unit]) -> set[int]:
+    """The units (by id) about engagement: those in the consultation section, those that name
+    an engagement activity or method, and the sentence after one in the same paragraph ('We
+    ran a survey of students. It was available in Welsh, English and Easy Read.')."""
+    out: set[int] = set()
+    named_before: int | None = None  # the block whose last unit named engagement
+    for unit, section in zip(units, assign(units)):
+        named = names_activity(unit)
+        if section == "engagement" or named or named_before == unit.blocks[0].index:
+            out.add(id(unit))
+        named_before = unit.blocks[0].index if named else None
     return out
 
 

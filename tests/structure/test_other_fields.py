@@ -211,6 +211,8 @@ def test_a_note_that_opens_with_a_sentence_has_no_title() -> None:
 def test_an_unanswered_monitoring_heading_is_not_monitoring() -> None:
     blank = structure(doc_from_lines("# 8. Monitoring\n[enter text]"))
     assert blank.monitoring.status.value == "absent"
+    placeholder = structure(doc_from_lines("# 8. How will the impact be monitored?\nTo be confirmed."))
+    assert placeholder.monitoring.status.value == "absent"
     named = structure(doc_from_lines("# 8. Monitoring\nUse of the service will be monitored."))
     assert named.monitoring.status.value != "absent"
 
@@ -258,3 +260,109 @@ def test_views_of_children_and_young_people_count_as_both_views_and_children_aff
                  "# Hawliau plant\nGofynnwyd barn plant a phobl ifanc drwy'r gweithdai."):
         flags = structure(doc_from_lines(text)).childrens_rights.flags
         assert flags["views_sought"] and flags["children_affected"], text
+
+
+def test_a_heading_that_asks_or_says_how_it_will_be_checked_opens_monitoring() -> None:
+    """'How we will check', 'How will the effect be monitored and evaluated?' and the Welsh
+    'Sut byddwn ni'n monitro' head a monitoring section as 'Monitoring' does."""
+    body = ("The Libraries Manager will report visits to the mobile library and home deliveries each "
+            "quarter, broken down by age band and disability, to the Communities Scrutiny Committee.")
+    for heading in ("How we will check", "4.2 How will the effect of the change be monitored and evaluated?",
+                    "Sut byddwn ni'n monitro'r effaith"):
+        record = structure(doc_from_lines(f"# {heading}\n{body}\n# Sign-off\nApproved by | Head of Service"))
+        assert record.monitoring.status.value == "addressed", heading
+        assert record.monitoring.indicators, heading
+
+
+def test_measures_broken_down_by_group_are_indicators() -> None:
+    """Monitoring that reports figures by age group, or so that groups can be compared, says what
+    will show the effect on each group; a bare promise to monitor does not."""
+    by_group = structure(doc_from_lines(
+        "# Monitoring\nThe Registrar will report waiting times by age group and the feedback survey will ask "
+        "about disability so that results can be compared between groups."))
+    assert by_group.monitoring.indicators
+    bare = structure(doc_from_lines(
+        "# Monitoring\nThe Registrar will report waiting times and complaints to the board each quarter."))
+    assert not bare.monitoring.indicators
+
+
+def test_a_review_of_past_evidence_is_not_monitoring() -> None:
+    """'We reviewed five years of incidents' in the evidence section describes the evidence; only
+    a plan there ('will be reviewed') is about checking the change's effect."""
+    past = structure(doc_from_lines(
+        "# Evidence\nWe reviewed the 52 falls recorded at the centre between 2020 and 2024, and most involved "
+        "people over 80."))
+    assert past.monitoring.status.value == "absent"
+    plan = structure(doc_from_lines(
+        "# Evidence\nThe falls data will be reviewed every quarter by the Centre Manager and reported by age group."))
+    assert plan.monitoring.status.value != "absent"
+
+
+def test_engagement_scheduled_in_the_action_plan_or_monitoring_is_planned() -> None:
+    """A session the action plan or the monitoring schedules ('Review with users six months after
+    opening') is engagement still to come; the survey that informed the proposal is not."""
+    record = structure(doc_from_lines(
+        "# Consultation\nA survey of 230 pool users ran from 3 March to 14 April 2025 and the Disability Forum "
+        "was consulted.\n"
+        "# Action plan\n| Action | Owner | Date |\n|---|---|---|\n"
+        "| Run a survey of changing-room users six months after opening | Leisure Manager | "
+        "March 2026 |\n"
+        "# How we will check\nWe will hold a further focus group with pool users in April 2026 to hear "
+        "how the new timetable is working."))
+    assert len(record.engagement) == 3
+    assert sorted(e.planned for e in record.engagement) == [False, True, True]
+    assert not next(e for e in record.engagement if e.start and e.start.year == 2025).planned
+
+
+def test_a_plan_to_engage_stated_outside_the_consultation_section_is_planned() -> None:
+    record = structure(doc_from_lines(
+        "The pool will close on 1 June 2025.\nAn online survey will run from 1 to 30 July 2025 to ask users how the "
+        "change is working."))
+    assert [e.planned for e in record.engagement] == [True]
+
+
+def test_headings_that_say_whom_we_heard_from_open_the_consultation_section() -> None:
+    """'Who we heard from' and the question 'How have people affected been involved in developing
+    it?' head the consultation: what changed, said in the next paragraph, belongs to it."""
+    for heading in ("3. Who we heard from", "8.1 How have the people most affected been involved in developing it?",
+                    "Pwy y buom yn siarad â nhw"):
+        record = structure(doc_from_lines(
+            f"# {heading}\nA survey of 310 bus users ran from 2 June to 14 July 2025.\n"
+            "What changed as a result: the 7am service will stay, because shift workers said it was their only way "
+            "to work.\n# Sign-off\nApproved by | Head of Transport"))
+        assert [bool(e.changes_made) for e in record.engagement] == [True], heading
+
+
+def test_a_you_said_we_did_table_reports_the_changes() -> None:
+    record = structure(doc_from_lines(
+        "# Engagement\nA consultation on the draft plan ran from 3 March to 26 May 2025 and received 640 responses.\n"
+        "| You said | We did |\n|---|---|\n"
+        "| The Saturday bus is the only way to the market | The Saturday service stays |\n"
+        "| Timetables are hard to read | Large-print timetables at every stop |"))
+    assert len(record.engagement) == 1
+    assert "Saturday service stays" in record.engagement[0].changes_made
+
+
+def test_engagement_offered_in_a_list_of_languages_is_bilingual_but_a_bilingual_service_is_not() -> None:
+    """'in Welsh, English, Easy Read and BSL' said of the consultation shows Welsh speakers could
+    take part; the same words about ceremony scripts or signs describe the service."""
+    listed = structure(doc_from_lines(
+        "# Consultation\nWe ran a survey of 300 residents from 2 June to 25 August 2025, in Welsh, English, Easy Read "
+        "and BSL."))
+    assert "bilingual_engagement" in listed.signals
+    replies = structure(doc_from_lines("We ran a survey of tenants in May 2025. We received 300 responses, 41 of them in Welsh."))
+    assert "bilingual_engagement" in replies.signals
+    service = structure(doc_from_lines(
+        "# Consultation\nA survey of 300 couples ran in May 2025.\n# The Welsh language\n"
+        "Ceremony scripts are available in Welsh, English or bilingually."))
+    assert "bilingual_engagement" not in service.signals
+
+
+def test_people_affected_in_more_than_one_way_is_intersectionality() -> None:
+    """A heading 'Intersecting characteristics' or 'Some people are affected in more than one
+    way', followed by the groups, considers intersectionality."""
+    for text in ("# Intersecting characteristics\nOlder disabled women in rural areas wait longest.",
+                 "Some people are affected in more than one way. Older Deaf tenants face both a longer journey "
+                 "and no interpreter.",
+                 "The survey will let us compare combinations of characteristics, such as age and sex together."):
+        assert "intersectionality" in structure(doc_from_lines(text)).signals, text
