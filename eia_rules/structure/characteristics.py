@@ -223,9 +223,13 @@ def _read_content(a: _Acc, unit: Unit, gives_reasons: bool) -> None:
     signals = {h.label for h in unit.hits("signals")}
     scope_words = {h.label for h in unit.hits("scope")}
     if "data_gap" in signals:
+        # 'We found no evidence that trans people are more likely to need adaptations' says
+        # data are missing; the rest of a row that goes on to what a trans-led group told us
+        # is still its reason. A sentence that only says so gives no reason (`_specific`).
         a.data_gap = True
         a.data_gap_action = a.data_gap_action or "plan" in scope_words
-        return
+        if not unit.table_row:
+            return
     a.evidence += [h.text for h in unit.hits("evidence") if h.label == "source"]
     actions = {h.label for h in unit.hits("actions")}
     if "mitigation" in actions and not a.mitigation:

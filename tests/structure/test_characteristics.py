@@ -204,3 +204,15 @@ def test_benefits_discrimination_and_more_of_an_impact_are_judgements() -> None:
     assert status("The policy does not unlawfully discriminate against people because of their race.", "race") == "asserted"
     # 'address discrimination' is the policy's aim, not a judgement that there is none
     assert status("The project does not directly address discrimination against older people.", "age") == "listed"
+
+
+def test_a_row_that_notes_missing_data_and_then_gives_reasons_is_assessed() -> None:
+    row = ("| Sexual orientation | Neutral | We found no evidence that gay or bisexual residents use the depot "
+           "differently. The LGBT+ forum told us the booking form asked for a title and a partner's name, so the "
+           "new form asks only for the name the resident uses. |")
+    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + row))
+    entry = record.characteristics["sexual_orientation"]
+    assert entry.status.value == "assessed" and entry.data_gap
+    bare_gap = "| Race | Neutral | There is no evidence that the change will affect people differently because of their race. |"
+    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + bare_gap))
+    assert record.characteristics["race"].status.value == "asserted"
