@@ -366,3 +366,14 @@ def test_people_affected_in_more_than_one_way_is_intersectionality() -> None:
                  "and no interpreter.",
                  "The survey will let us compare combinations of characteristics, such as age and sex together."):
         assert "intersectionality" in structure(doc_from_lines(text)).signals, text
+
+
+def test_a_wellbeing_objective_named_in_quotes_is_linked_in_english_and_welsh() -> None:
+    english = structure(doc_from_lines(
+        "We checked the proposal against our well-being objective 'Every learner reaches their potential'."))
+    welsh = structure(doc_from_lines(
+        "Gwnaethom wirio'r cynnig yn erbyn ein hamcan llesiant 'Pob dysgwr yn cyrraedd ei botensial'."))
+    assert english.wellbeing_objectives.flags.get("linked") and welsh.wellbeing_objectives.flags.get("linked")
+    # naming objectives in general is not linking the proposal to one
+    general = structure(doc_from_lines("The Council publishes its well-being objectives each year."))
+    assert not general.wellbeing_objectives.flags.get("linked")
