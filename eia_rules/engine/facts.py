@@ -14,6 +14,7 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   "unknown"), count_absent, count_listed, count_asserted, count_assessed, count_non_assessment,
   count_negative, count_ways_evidenced, count_ways_absent, count_goals_considered,
   considers_sustainable_development (some way of working or well-being goal is considered),
+  plans_data_gaps (the document says how some missing data will be obtained),
   count_engagement, count_mitigations, count_evidence, assessment_age_days (if dated)
 - characteristic: characteristic, status, impact ("" when none), has_reasons, reason_words,
   has_evidence, has_mitigation, has_justification, non_assessment, grouped, data_gap,
@@ -159,6 +160,7 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         "considers_sustainable_development": any(record.ways_of_working[w].status is not WayStatus.ABSENT
                                                  for w in WAYS_OF_WORKING) or any(
             record.wellbeing_goals[g].status is not TopicStatus.ABSENT for g in WELLBEING_GOALS),
+        "plans_data_gaps": "data_gap_plan" in record.signals,
         "count_engagement": len(record.engagement),
         "count_mitigations": len(record.mitigations),
         "count_evidence": len(record.evidence),

@@ -65,7 +65,7 @@ TOPIC_FLAGS: dict[str, tuple[str, ...]] = {
 }
 SIGNALS: tuple[str, ...] = (
     "intersectionality", "cumulative_impact", "lived_experience", "retrospective",
-    "screening_out", "data_gap", "alternatives_considered", "changes_from_assessment",
+    "screening_out", "data_gap", "data_gap_plan", "alternatives_considered", "changes_from_assessment",
     "service_reduction", "disability_access", "health_impact", "substantial_impact", "sets_wellbeing_objectives",
     "accessible_engagement", "bilingual_engagement",
 )

@@ -87,7 +87,7 @@ LEXICONS: dict[str, LexiconSpec] = {
     # - join: joins two groups named together ('Sex and gender reassignment');
     # - plan: says what will be done ('will', 'plan to'), for data gaps and provision sentences;
     # - justification: says an impact is justified.
-    "scope": _spec("lead", "join", "plan", "justification"),
+    "scope": _spec("lead", "join", "plan", "justification", "data_step"),
     # Words of change a passage about one group uses in place of a rating ('easier', 'further
     # to travel'); 'unknown' when they say there is an effect but not which way.
     "effects": _spec("positive", "negative", "unknown"),

@@ -13,6 +13,7 @@ from ..model.record import SIGNALS, TextItem
 from .answers import yes_no_answer
 from .engagement import names_activity
 from .sections import assign
+from .nlp import Hit
 from .units import Unit
 
 _STATEMENT_ONLY = frozenset({"service_reduction", "disability_access", "health_impact", "substantial_impact",
@@ -45,7 +46,33 @@ def extract(units: list[Unit]) -> dict[str, TextItem]:
             if hit.label in _ENGAGEMENT_ONLY and id(unit) not in about_engagement:
                 continue
             _add(out, hit.label, unit)
+    for unit in _gap_plans(units):
+        _add(out, "data_gap_plan", unit)
     return out
+
+
+def _gap_plans(units: list[Unit]) -> list[Unit]:
+    """Statements that data are missing and say how they will be obtained, in the same
+    sentence or the next one of the paragraph ('We do not hold local data on trans learners.
+    The colleges will share anonymised support data by March 2025.'). A plan about the data
+    needs a plan word and a word for the data ('scope' lexicon: plan, data_step) beyond the
+    gap itself: 'limited data suggests that staggered payments will be offered' is no plan."""
+    out = []
+    for unit, following in zip(units, [*units[1:], None]):
+        gaps = [h for h in unit.hits("signals") if h.label == "data_gap"]
+        if unit.is_question or unit.is_instruction or not gaps:
+            continue
+        candidates = [unit] + ([following] if following is not None and following.segment == unit.segment else [])
+        if any(_plans_data(u, gaps) for u in candidates):
+            out.append(unit)
+    return out
+
+
+def _plans_data(unit: Unit, gaps: list[Hit]) -> bool:
+    """A plan word and a data word, neither inside the statement of the gap."""
+    labels = {h.label for h in unit.hits("scope")
+              if not any(g.span.start <= h.span.start < g.span.end for g in gaps)}
+    return {"plan", "data_step"} <= labels
 
 
 def _about_engagement(units: list[Unit]) -> set[int]:

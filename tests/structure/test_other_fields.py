@@ -377,3 +377,17 @@ def test_a_wellbeing_objective_named_in_quotes_is_linked_in_english_and_welsh() 
     # naming objectives in general is not linking the proposal to one
     general = structure(doc_from_lines("The Council publishes its well-being objectives each year."))
     assert not general.wellbeing_objectives.flags.get("linked")
+
+
+def test_a_data_gap_with_a_plan_in_the_next_sentence_is_a_plan_and_one_without_is_not() -> None:
+    planned = structure(doc_from_lines(
+        "We do not hold reliable local data on trans learners. The colleges will share anonymised "
+        "support data with us by March 2025."))
+    assert "data_gap" in planned.signals and "data_gap_plan" in planned.signals
+    unplanned = structure(doc_from_lines(
+        "We do not hold reliable local data on trans learners.\n\nThe colleges will open in September."))
+    assert "data_gap" in unplanned.signals and "data_gap_plan" not in unplanned.signals
+    # 'will' about the proposal beside a gap is no plan to fill it
+    proposal = structure(doc_from_lines(
+        "There is very limited data available which suggests that staggered payments will be offered to older claimants."))
+    assert "data_gap_plan" not in proposal.signals
