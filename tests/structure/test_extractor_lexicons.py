@@ -77,3 +77,11 @@ def test_stakeholders_name_nobody_in_english_or_welsh() -> None:
                  "# Ymgynghori\nCynhaliwyd arolwg ar-lein gyda rhanddeiliaid ym mis Mai 2024."):
         (event,) = structure(doc_from_lines(text)).engagement
         assert not any(w.lower() in {"key stakeholders", "stakeholders", "rhanddeiliaid"} for w in event.who), text
+
+
+def test_figures_reported_by_group_are_indicators_in_english_and_welsh() -> None:
+    for text in ("# Monitoring and review\nWe will monitor participation and exemption uptake by group each term, "
+                 "reporting to the Scrutiny Committee.",
+                 "# Monitro ac adolygu\nByddwn yn monitro'r defnydd o'r gwasanaeth yn ôl grŵp bob tymor, gan adrodd "
+                 "i'r Pwyllgor Craffu."):
+        assert structure(doc_from_lines(text)).monitoring.indicators, text
