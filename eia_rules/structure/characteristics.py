@@ -51,6 +51,11 @@ class _Acc:
         self.grouped += with_groups
 
 
+# Topic words that name the people affected ('learners', 'pupils'), not a duty or aim: they
+# are part of a reason ('very few learners aged 16 to 19 are married').
+_PEOPLE = frozenset({"childrens_rights:children_affected"})
+
+
 def content_words(unit: Unit, skip_first_cell: bool = True) -> tuple[int, str]:
     """Content words of a unit once group names, judgements and PSED aims are set aside.
     Several extractors ask this of the same unit, so the answer is kept on it."""
@@ -67,6 +72,8 @@ def _content_words(unit: Unit, skip_first_cell: bool) -> tuple[int, str]:
     content = token_table(unit.doc).content[span.start:span.end].copy()
     for name in ("characteristics", "judgements", "topics"):
         for h in unit.hits(name):
+            if h.label in _PEOPLE:
+                continue
             lo, hi = max(h.span.start, span.start), min(h.span.end, span.end)
             if lo < hi:
                 content[lo - span.start:hi - span.start] = False

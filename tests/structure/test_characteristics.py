@@ -216,3 +216,11 @@ def test_a_row_that_notes_missing_data_and_then_gives_reasons_is_assessed() -> N
     bare_gap = "| Race | Neutral | There is no evidence that the change will affect people differently because of their race. |"
     record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + bare_gap))
     assert record.characteristics["race"].status.value == "asserted"
+
+
+def test_the_learners_a_reason_is_about_count_as_its_words() -> None:
+    row = ("| Marriage and civil partnership | Neutral | Very few learners aged 16 to 19 are married or in a "
+           "civil partnership and eligibility does not depend on marital status. No differential effect was "
+           "identified. |")
+    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + row))
+    assert record.characteristics["marriage_civil_partnership"].status.value == "assessed"
