@@ -391,3 +391,11 @@ def test_a_data_gap_with_a_plan_in_the_next_sentence_is_a_plan_and_one_without_i
     proposal = structure(doc_from_lines(
         "There is very limited data available which suggests that staggered payments will be offered to older claimants."))
     assert "data_gap_plan" not in proposal.signals
+
+
+def test_saying_the_proposal_was_changed_is_a_change_from_the_assessment_in_english_and_welsh() -> None:
+    for text in ("As a result we changed the proposal: carers are now exempt from the charge.",
+                 "O ganlyniad, rydym wedi newid y cynnig: mae gofalwyr bellach wedi'u heithrio."):
+        assert "changes_from_assessment" in structure(doc_from_lines(text)).signals, text
+    assert "changes_from_assessment" not in structure(doc_from_lines(
+        "The policy changed little between 2019 and 2023.")).signals
