@@ -1,6 +1,7 @@
 """Characteristic statuses from short texts written for these tests."""
 from __future__ import annotations
 
+from eia_rules.model import IIARecord
 from eia_rules.structure import structure
 
 from .helpers import doc_from_lines
@@ -8,6 +9,11 @@ from .helpers import doc_from_lines
 
 def status(text: str, key: str) -> str:
     return structure(doc_from_lines(text)).characteristics[key].status.value
+
+
+def _table(rows: str) -> IIARecord:
+    """The record of a characteristics table with these '| group | impact | reason |' rows."""
+    return structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + rows))
 
 
 def test_synonyms_name_their_characteristic() -> None:
@@ -147,17 +153,17 @@ _PASTED = ("The scheme is not expected to affect anyone differently, and any lat
 
 def test_one_reason_pasted_into_every_row_is_no_reason_for_any() -> None:
     rows = "\n".join(f"| {group} | Neutral | {_PASTED} |" for group in ("Age", "Disability", "Race", "Sex"))
-    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + rows))
+    record = _table(rows)
     assert {record.characteristics[k].status.value for k in ("age", "disability", "race", "sex")} == {"asserted"}
 
 
 def test_a_copy_cut_short_is_still_a_copy_and_two_rows_alone_are_not_pasting() -> None:
     cut = _PASTED[:90]
     rows = f"| Age | Neutral | {_PASTED} |\n| Disability | Neutral | {_PASTED} |\n| Race | Neutral | {cut}"
-    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + rows))
+    record = _table(rows)
     assert record.characteristics["race"].status.value == "asserted"
     two = f"| Age | Neutral | {_PASTED} |\n| Disability | Neutral | {_PASTED} |"
-    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + two))
+    record = _table(two)
     assert record.characteristics["age"].status.value == "assessed"
 
 
@@ -166,7 +172,7 @@ def test_a_row_that_says_more_than_the_pasted_line_keeps_its_reasons() -> None:
            "park within twenty metres.")
     rows = (f"| Age | Neutral | {_PASTED} |\n| Race | Neutral | {_PASTED} |\n| Sex | Neutral | {_PASTED} |\n"
             f"| Disability | Positive | {_PASTED} {own} |")
-    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + rows))
+    record = _table(rows)
     assert record.characteristics["disability"].status.value == "assessed"
     assert record.characteristics["age"].status.value == "asserted"
 
@@ -210,11 +216,11 @@ def test_a_row_that_notes_missing_data_and_then_gives_reasons_is_assessed() -> N
     row = ("| Sexual orientation | Neutral | We found no evidence that gay or bisexual residents use the depot "
            "differently. The LGBT+ forum told us the booking form asked for a title and a partner's name, so the "
            "new form asks only for the name the resident uses. |")
-    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + row))
+    record = _table(row)
     entry = record.characteristics["sexual_orientation"]
     assert entry.status.value == "assessed" and entry.data_gap
     bare_gap = "| Race | Neutral | There is no evidence that the change will affect people differently because of their race. |"
-    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + bare_gap))
+    record = _table(bare_gap)
     assert record.characteristics["race"].status.value == "asserted"
 
 
@@ -222,5 +228,5 @@ def test_the_learners_a_reason_is_about_count_as_its_words() -> None:
     row = ("| Marriage and civil partnership | Neutral | Very few learners aged 16 to 19 are married or in a "
            "civil partnership and eligibility does not depend on marital status. No differential effect was "
            "identified. |")
-    record = structure(doc_from_lines("| Characteristic | Impact | Reason |\n|---|---|---|\n" + row))
+    record = _table(row)
     assert record.characteristics["marriage_civil_partnership"].status.value == "assessed"
