@@ -29,11 +29,12 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   (monitoring also has flag_review_date, flag_indicators, flag_owner)
 - engagement: has_who, represents_count, has_method, duration_days (only when known),
   responses (only when known), responses_considered, has_changes, vague, planned (still to come: an action-plan row,
-  'we will hold a further session'), follow_up (planned, beside engagement already done),
-  after_decision (starts after the decision date and is no follow-up)
+  'we will hold a further session'), dated (a start date is known), follow_up (planned, beside
+  engagement already done), after_decision (starts after the decision date, or says it follows the
+  decision with no other engagement that could have informed it; never a follow-up)
 - consultation: one summary per document that reports any engagement, so a rule about the
   engagement as a whole fires once: count, count_concrete (events that are not vague),
-  any_who, any_represents, any_method, any_duration, shortest_days (only when known),
+  any_who, any_represents, any_method, any_duration, any_dated, shortest_days (only when known),
   any_responses, any_changes, any_after_decision, all_vague; located at the first concrete event
 - mitigation: one per action: characteristic_count, has_owner, has_due
 - mitigates: one per (action, characteristic it addresses): characteristic
@@ -211,7 +212,8 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
     }, mon.locations, mon.text)
 
     reported = any(not ev.planned for ev in record.engagement)
-    events = [_engagement_fields(ev, meta.decision_date, reported) for ev in record.engagement]
+    informed = any(not (ev.planned or ev.follows_decision or ev.vague) for ev in record.engagement)
+    events = [_engagement_fields(ev, meta.decision_date, reported, informed) for ev in record.engagement]
     for ev, fields in zip(record.engagement, events):
         fs.add("engagement", fields, ev.locations, ev.text)
     if events:
@@ -232,19 +234,25 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
     return fs
 
 
-def _engagement_fields(ev: EngagementEvent, decision_date: date | None, reported: bool) -> dict[str, Any]:
+def _engagement_fields(ev: EngagementEvent, decision_date: date | None, reported: bool,
+                       informed: bool) -> dict[str, Any]:
     """The flags of one engagement event (unknown numbers are left out, not zeroed). A planned
     event is a follow-up when the document also reports engagement already done: a session
     scheduled after the decision is then not the consultation that informed it, but when the
-    only engagement is one still to come it is consultation after the decision."""
+    only engagement is one still to come it is consultation after the decision. So is one the
+    text says follows the decision ('Following Cabinet's decision, members will be written
+    to'), unless other engagement, not said to follow it, could have informed the decision."""
     follow_up = ev.planned and reported
+    stated_after = ev.follows_decision and not informed
     return {
         "has_who": bool(ev.who), "represents_count": len(ev.represents),
         "has_method": bool(ev.methods), "duration_days": ev.duration_days,
         "responses": ev.responses, "responses_considered": ev.responses_considered,
         "has_changes": bool(ev.changes_made.strip()), "vague": ev.vague, "planned": ev.planned,
+        "dated": ev.start is not None,
         "follow_up": follow_up,
-        "after_decision": bool(ev.start and decision_date and ev.start > decision_date and not follow_up),
+        "after_decision": bool((stated_after or (ev.start and decision_date and ev.start > decision_date))
+                               and not follow_up),
     }
 
 
@@ -259,6 +267,7 @@ def _add_consultation_summary(fs: FactSet, record: IIARecord, events: list[dict[
         "any_represents": any(e["represents_count"] for e in events),
         "any_method": any(e["has_method"] for e in events),
         "any_duration": bool(durations),
+        "any_dated": any(ev.start for ev in record.engagement),
         "shortest_days": min(durations) if durations else None,
         "any_responses": any(e["responses_considered"] or e.get("responses") is not None for e in events),
         "any_changes": any(e["has_changes"] for e in events),

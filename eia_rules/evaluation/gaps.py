@@ -84,6 +84,8 @@ def codes_of(flag: Flag) -> list[str]:
 
 
 def observed_codes(flags: Iterable[Flag]) -> set[str]:
+    """The gaps the findings point at, needs-review results included, as the corpus's mapping
+    counts them: a rule that asks a person to look has still found the place to look."""
     return {code for flag in flags for code in codes_of(flag)}
 
 
@@ -142,12 +144,18 @@ def expected_codes(labels: Mapping[str, Any]) -> set[str]:
     return _mechanical(labels)
 
 
-def gap_counts(labels: Mapping[str, Any], flags: Iterable[Flag]) -> dict[str, PRF]:
-    """Per code family for one document: expected and found is a TP, found but not expected
-    an FP, expected and not found an FN. Families the labels do not speak for are left out."""
+def scored_codes(labels: Mapping[str, Any], flags: Iterable[Flag]) -> tuple[set[str], set[str]]:
+    """(expected, found) gap codes for one document, in the families its labels speak for."""
     fams = scored_families(labels)
     want = {c for c in expected_codes(labels) if family(c) in fams}
     got = {c for c in observed_codes(flags) if family(c) in fams}
+    return want, got
+
+
+def gap_counts(labels: Mapping[str, Any], flags: Iterable[Flag]) -> dict[str, PRF]:
+    """Per code family for one document: expected and found is a TP, found but not expected
+    an FP, expected and not found an FN. Families the labels do not speak for are left out."""
+    want, got = scored_codes(labels, flags)
     out: dict[str, PRF] = {}
     for code in want | got:
         prf = PRF(tp=1) if code in want and code in got else PRF(fp=1) if code in got else PRF(fn=1)

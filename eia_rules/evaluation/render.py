@@ -56,7 +56,20 @@ def _gaps(gaps: dict[str, Any] | None) -> list[str]:
     width = max(12, *map(len, gaps["by_family"])) if gaps["by_family"] else 12
     return (["Gaps (labelled gap codes, finding level)", f"  {'':<{width}} {'precision':>9} {'recall':>7} {'F1':>7}",
              _prf_row("overall", gaps["overall"], width)]
-            + [_prf_row(k, v, width) for k, v in gaps["by_family"].items()])
+            + [_prf_row(k, v, width) for k, v in gaps["by_family"].items()]
+            + _gap_documents(gaps.get("by_document") or []))
+
+
+def _gap_documents(docs: list[dict[str, Any]]) -> list[str]:
+    """Where the gap figures come from: per document, what was reported falsely and what was missed."""
+    if not docs:
+        return []
+    lines = ["  Documents whose findings differ from their gap labels:"]
+    for d in docs:
+        parts = [f"false: {', '.join(d['false'])}" if d["false"] else "",
+                 f"missed: {', '.join(d['missed'])}" if d["missed"] else ""]
+        lines.append(f"    {d['file']}: " + "; ".join(p for p in parts if p))
+    return lines
 
 
 def _thorough(docs: list[dict[str, Any]]) -> list[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .fields import PC_PREFIX, field_group
-from .gaps import blocking, gap_counts, verdict
+from .gaps import blocking, gap_counts, scored_codes, verdict
 from .metrics import (
     PRF, accuracy, confusion, false_assurance, macro_f1, missed_assessments, per_status, rule_counts, sum_counts,
 )
@@ -70,7 +70,20 @@ def _gaps_section(results: list[DocumentResult]) -> dict[str, Any] | None:
         return None
     by_family = sum_counts(gap_counts(r.labels, r.observation.flags) for r in ran)
     overall = sum(by_family.values(), PRF())
-    return {"overall": overall.as_dict(), "by_family": {k: v.as_dict() for k, v in sorted(by_family.items())}}
+    return {"overall": overall.as_dict(), "by_family": {k: v.as_dict() for k, v in sorted(by_family.items())},
+            "by_document": _gap_disagreements(ran)}
+
+
+def _gap_disagreements(ran: list[DocumentResult]) -> list[dict[str, Any]]:
+    """Each document whose findings differ from its gap labels: the codes reported that the
+    labels do not bear out (false) and the ones they expect that were not reported (missed),
+    so whoever tunes a rule can see which documents a precision or recall figure comes from."""
+    out = []
+    for r in ran:
+        want, got = scored_codes(r.labels, r.observation.flags)
+        if want != got:
+            out.append({"file": r.name, "false": sorted(got - want), "missed": sorted(want - got)})
+    return out
 
 
 def _thorough_section(results: list[DocumentResult]) -> list[dict[str, Any]]:

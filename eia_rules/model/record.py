@@ -164,6 +164,8 @@ class EngagementEvent(_Located):
     vague: bool = Field(False, description="only 'a consultation was held' with no who, how, when or result")
     planned: bool = Field(False, description="a step still to come that the document schedules (a row of its action "
                                              "plan, a follow-up in its monitoring), not engagement that informed it")
+    follows_decision: bool = Field(False, description="the text says it comes after the decision ('following "
+                                                      "Cabinet's decision, members will be written to')")
 
 
 class Mitigation(_Located):

@@ -27,7 +27,7 @@ from datetime import date
 from ..model.record import CHARACTERISTICS, EngagementEvent
 from .answers import yes_no_answer
 from .nlp import Hit
-from .dates import find_dates
+from .dates import find_dates, find_ranges
 from .locate import merge_locations
 from .nlp import lexicon, make_doc
 from .sections import assign
@@ -225,7 +225,15 @@ def _event(group: list[Unit], planned: bool = False) -> EngagementEvent:
     return EngagementEvent(text=text[:2000], who=who, represents=represents, methods=methods, start=start,
                            end=end, duration_days=duration, responses=responses, responses_considered=considered,
                            changes_made=changes, vague=vague, planned=planned,
+                           follows_decision=_follows_decision(group),
                            locations=merge_locations(u.locations for u in group))
+
+
+def _follows_decision(group: list[Unit]) -> bool:
+    """Whether the event opens by saying it comes after the decision ('Following Cabinet's
+    decision, members will be written to'). A later sentence saying so ('... following the
+    decision we will write to respondents') is a follow-up to the engagement the event reports."""
+    return any(h.label == "after_decision" for h in group[0].hits("engagement"))
 
 
 def _represents(group: list[Unit]) -> list[str]:
@@ -251,7 +259,10 @@ def _reports_change(unit: Unit) -> bool:
 
 
 def _period(text: str) -> tuple[date | None, date | None]:
-    """The first two dates named: when the engagement started and ended."""
+    """When the engagement started and ended: the first period stated ('from 8 April to 31 May
+    2024'), else the first two dates named."""
+    if ranges := find_ranges(text):
+        return ranges[0]
     dates = [d for d, _ in find_dates(text)]
     return (dates[0] if dates else None), (dates[1] if len(dates) > 1 else None)
 
@@ -259,7 +270,7 @@ def _period(text: str) -> tuple[date | None, date | None]:
 def _duration_days(text: str, start: date | None, end: date | None) -> int | None:
     """How long it ran: from its dates, else from a stated length ('six weeks', '8-week')."""
     if start and end and end >= start:
-        return (end - start).days
+        return (end - start).days + 1  # open on its first and last days: 3 June to 14 July is six weeks
     weeks = _WEEKS.search(text)
     if not weeks:
         return None

@@ -69,7 +69,7 @@ LEXICONS: dict[str, LexiconSpec] = {
     "topics": _spec(*TOPIC_FLAGS, *(f"{topic}:{flag}" for topic, flags in TOPIC_FLAGS.items() for flag in flags),
                     *(f"psed:{aim}" for aim in PSED_AIMS), *TOPIC_FEATURES),
     "headings": _spec(*Metadata.model_fields, *IIARecord.model_fields, *EXTRA_SECTIONS),
-    "engagement": _spec("activity", "report", "instruction", "considered", "change",
+    "engagement": _spec("activity", "report", "instruction", "considered", "change", "after_decision",
                         *(f"method:{m}" for m in ENGAGEMENT_METHODS)),
     "actions": _spec("mitigation", "monitoring", "indicator", "owner"),
     "evidence": _spec("source", "local"),
@@ -104,6 +104,9 @@ LEXICONS: dict[str, LexiconSpec] = {
     "welsh_promotion": _spec("promote"),      # promoting opportunities to use Welsh
     "welsh_adverse": _spec("adverse"),        # adverse effects on Welsh
     "welsh_measures": _spec("measure"),       # what will be done for Welsh
+    # who meets to decide ('Cabinet', 'Full Council'), and the words a meeting heading puts
+    # before the body ('Report to the') and between it and the date ('meeting on')
+    "decision_bodies": _spec("body", "lead", "tail"),
     "forms": _spec("question_start", "instruction", "instruction_start", "judgement_column", "numbering_word",
                    words_only=True),
 }

@@ -104,6 +104,7 @@ def extract(doc: SourceDocument, units: list[Unit]) -> Metadata:
         found = cue(unit)
         if found:
             _fill_field(meta, where, units, i, *found)
+    _fill_from_meeting(meta, where, units)
     _fill_from_document(meta, where, doc, units)
     strategic = _is_strategic(doc, units)
     if strategic is not None:
@@ -139,6 +140,48 @@ def _parsed(field: str, value: str) -> str | date | None:
     if field in _DATE_FIELDS:
         return first_date(value)
     return value if len(value) <= 300 else None
+
+
+def _fill_from_meeting(meta: Metadata, where: dict[str, list[Location]], units: list[Unit]) -> None:
+    """Decision date and body from a committee paper's meeting heading ('Cabinet, 11 February
+    2026 - Item 9', 'Report to Full Council: 3 March 2025'), when no label gave them: the
+    heading says who meets to decide and when."""
+    if meta.decision_date is not None:
+        return
+    for unit in units[:20]:
+        if not (unit.heading or unit.label_like) or len(unit.text) > 200:
+            continue
+        body = next((h for h in unit.hits("decision_bodies", in_names=True)
+                     if h.label == "body" and _opens_heading(unit, h.span.start)), None)
+        day = _date_after(unit, body.span.end) if body else None
+        if body and day:
+            meta.decision_date = day
+            where["decision_date"] = list(unit.locations)
+            if not meta.decision_maker:
+                meta.decision_maker = body.span.text
+                where["decision_maker"] = list(unit.locations)
+            return
+
+
+def _date_after(unit: Unit, end: int) -> date | None:
+    """The date that follows the body's name closely ('Cabinet, 11 February 2026', 'Cabinet
+    meeting on 3 March 2025'); 'Council Plan, April 2025' names a plan, not a meeting."""
+    rest = unit.doc[end:unit.span.end]
+    between = _covered(unit, "tail")
+    lead = [t for t in rest[:4] if not (t.is_punct or t.i in between)]
+    return first_date(rest.text) if rest.text and (not lead or lead[0].like_num) else None
+
+
+def _opens_heading(unit: Unit, start: int) -> bool:
+    """Whether only lead words ('Report to the') and punctuation stand before token `start`."""
+    lead = _covered(unit, "lead")
+    return all(t.is_punct or t.i in lead for t in unit.doc[unit.span.start:start])
+
+
+def _covered(unit: Unit, label: str) -> set[int]:
+    """The tokens of the unit inside its `decision_bodies` hits with this label."""
+    return {i for h in unit.hits("decision_bodies", in_names=True) if h.label == label
+            for i in range(h.span.start, h.span.end)}
 
 
 def _fill_from_document(meta: Metadata, where: dict[str, list[Location]], doc: SourceDocument,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from eia_rules.structure import structure
 from eia_rules.structure.dates import find_dates
 
@@ -21,7 +23,7 @@ def test_engagement_details() -> None:
     record = structure(doc_from_lines(text))
     assert len(record.engagement) == 1
     event = record.engagement[0]
-    assert event.start == date(2024, 4, 1) and event.end == date(2024, 6, 24) and event.duration_days == 84
+    assert event.start == date(2024, 4, 1) and event.end == date(2024, 6, 24) and event.duration_days == 85
     assert {"survey", "workshop"} <= set(event.methods)
     assert {"disability", "age"} <= set(event.represents)
     assert event.responses == 312 and event.responses_considered
@@ -399,3 +401,75 @@ def test_saying_the_proposal_was_changed_is_a_change_from_the_assessment_in_engl
         assert "changes_from_assessment" in structure(doc_from_lines(text)).signals, text
     assert "changes_from_assessment" not in structure(doc_from_lines(
         "The policy changed little between 2019 and 2023.")).signals
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Between 3 March and 11 April 2025 we ran a survey.", date(2025, 3, 3), date(2025, 4, 11)),
+    ("The survey ran from 1 September to 10 October 2025, online.", date(2025, 9, 1), date(2025, 10, 10)),
+    ("Drop-in sessions were held 3-21 March 2025.", date(2025, 3, 3), date(2025, 3, 21)),
+    ("We consulted from November to January 2025.", date(2024, 11, 1), date(2025, 1, 31)),
+    ("The survey ran in February and March 2024.", date(2024, 2, 1), date(2024, 3, 31)),
+    ("Cynhaliwyd arolwg rhwng 3 Mawrth a 11 Ebrill 2025.", date(2025, 3, 3), date(2025, 4, 11)),
+])
+def test_a_date_range_gives_both_ends_with_their_month_and_year(text: str, start: date, end: date) -> None:
+    """Officers write a period with the month and year once, at its end; both ends are dates."""
+    assert [d for d, _ in find_dates(text)] == [start, end]
+
+
+def test_ages_either_side_of_a_month_are_not_a_range() -> None:
+    assert [d for d, _ in find_dates("Learners aged 16 to 19 in May 2024.")] == [date(2024, 5, 1)]
+
+
+def test_engagement_period_written_once_at_its_end_is_its_duration() -> None:
+    """'from 2 June to 25 July 2025' states when the engagement ran: it has a duration, so the
+    period is not reported as missing."""
+    text = ("Consultation\nAn online survey ran from 2 June to 25 July 2025 and received 1,120 responses "
+            "from residents and the access forum.")
+    event = structure(doc_from_lines(text)).engagement[0]
+    assert (event.start, event.end, event.duration_days) == (date(2025, 6, 2), date(2025, 7, 25), 54)
+
+
+def test_engagement_period_is_the_stated_range_not_an_earlier_date() -> None:
+    """A workshop month named before the consultation's own period does not shorten it."""
+    text = ("Consultation\nWe held three workshops with young people in March 2024 and an online consultation "
+            "from 8 April to 31 May 2024, which received 341 responses.")
+    event = structure(doc_from_lines(text)).engagement[0]
+    assert (event.start, event.end) == (date(2024, 4, 8), date(2024, 5, 31))
+
+
+def test_two_meeting_days_joined_by_and_are_not_a_period() -> None:
+    """'met on 21 August and 4 September 2024' names two meetings, not a fortnight's consultation."""
+    assert [d for d, _ in find_dates("We met the forum on 21 August and 4 September 2024.")] == [date(2024, 9, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    "Consultation\nFollowing Cabinet's decision, the operator will write to all members and hold a drop-in session "
+    "in March 2026 to hear their concerns.",
+    "Ymgynghori\nYn dilyn penderfyniad y Cabinet, bydd y gweithredwr yn ysgrifennu at bob aelod ac yn cynnal sesiwn "
+    "galw heibio ym mis Mawrth 2026 i glywed eu pryderon.",
+])
+def test_engagement_said_to_follow_the_decision(text: str) -> None:
+    assert structure(doc_from_lines(text)).engagement[0].follows_decision
+
+
+def test_a_follow_up_after_the_decision_does_not_make_the_consultation_late() -> None:
+    text = ("Consultation\nA survey of members ran from 6 January to 14 February 2026 and received 212 responses. "
+            "Following Cabinet's decision, the operator will write to every member to explain the outcome.")
+    assert not structure(doc_from_lines(text)).engagement[0].follows_decision
+
+
+@pytest.mark.parametrize(("heading", "body", "day"), [
+    ("Cabinet, 11 February 2026 - Item 9: Community transport grant", "Cabinet", date(2026, 2, 11)),
+    ("Report to Full Council: 3 March 2025", "Full Council", date(2025, 3, 3)),
+    ("Cabinet meeting on 4 June 2025", "Cabinet", date(2025, 6, 4)),
+    ("Adroddiad i'r Cabinet, 3 Mawrth 2025", "Cabinet", date(2025, 3, 3)),
+])
+def test_a_committee_papers_meeting_heading_gives_the_decision(heading: str, body: str, day: date) -> None:
+    """A committee appendix is headed with the meeting that decides; its date is the decision date."""
+    meta = structure(doc_from_lines(f"# {heading}\nEquality Impact Assessment\nThe proposal is to stop the grant.")).metadata
+    assert (meta.decision_date, meta.decision_maker) == (day, body)
+
+
+def test_a_plan_named_after_the_council_is_not_a_meeting() -> None:
+    meta = structure(doc_from_lines("# Council Plan, April 2025\nThe plan sets out our priorities.")).metadata
+    assert meta.decision_date is None
