@@ -8,7 +8,7 @@ listed (`Finding.also_at`), it reads as one gap to close in several places.
 What counts as the same finding is deliberately narrow: the same rule, the same rendered
 message and advice, the same subject (characteristic, way, goal or topic), severity, outcome
 and duty, and the same suppression state. So a finding about age never absorbs one about
-disability, WF008 for two well-being goals stays two findings (their messages and subjects
+disability, PC003 for two characteristics stays two findings (their messages and subjects
 differ), and a rule whose message quotes the text it is about keeps one finding per text.
 Grouping can only remove repeats of advice the officer has already been given; it never hides
 a distinct gap.

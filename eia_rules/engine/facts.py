@@ -13,6 +13,7 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   has_approver, has_decision_maker, has_decision_date, has_outcome, strategic ("yes"/"no"/
   "unknown"), count_absent, count_listed, count_asserted, count_assessed, count_non_assessment,
   count_negative, count_ways_evidenced, count_ways_absent, count_goals_considered,
+  absent_goals (the goals not considered, as space-separated keys; only when there are any),
   considers_sustainable_development (some way of working or well-being goal is considered),
   plans_data_gaps (the document says how some missing data will be obtained),
   count_engagement, count_mitigations, count_evidence, assessment_age_days (if dated)
@@ -26,7 +27,7 @@ Fact kinds and their fields (this list is the vocabulary rule authors write cond
   wellbeing_objectives, monitoring, psed_eliminate_discrimination, psed_advance_equality,
   psed_foster_good_relations), status, words (how much the section says: the words of its text,
   which the record keeps up to 2,000 characters), and flag_<name> for every name in TOPIC_FLAGS
-  (monitoring also has flag_review_date, flag_indicators, flag_owner)
+  (monitoring also has flag_review_date, flag_review_cycle, flag_indicators, flag_owner)
 - engagement: has_who, represents_count, has_method, duration_days (only when known),
   responses (only when known), responses_considered, has_changes, vague, planned (still to come: an action-plan row,
   'we will hold a further session'), dated (a start date is known), follow_up (planned, beside
@@ -158,6 +159,10 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
         "count_ways_evidenced": sum(record.ways_of_working[w].status is WayStatus.EVIDENCED for w in WAYS_OF_WORKING),
         "count_ways_absent": sum(record.ways_of_working[w].status is WayStatus.ABSENT for w in WAYS_OF_WORKING),
         "count_goals_considered": sum(record.wellbeing_goals[g].status is not TopicStatus.ABSENT for g in WELLBEING_GOALS),
+        # the goals the assessment says nothing about, as space-separated keys ('prosperous
+        # resilient'): one finding can then name them all (messages render them as goal names)
+        "absent_goals": " ".join(g for g in WELLBEING_GOALS
+                                 if record.wellbeing_goals[g].status is TopicStatus.ABSENT) or None,
         "considers_sustainable_development": any(record.ways_of_working[w].status is not WayStatus.ABSENT
                                                  for w in WAYS_OF_WORKING) or any(
             record.wellbeing_goals[g].status is not TopicStatus.ABSENT for g in WELLBEING_GOALS),
@@ -207,7 +212,7 @@ def record_to_facts(record: IIARecord, profile: dict[str, Any] | None = None, to
     mon = record.monitoring
     fs.add("topic", {
         "topic": "monitoring", "status": mon.status.value, "words": _words(mon.text),
-        "flag_review_date": mon.review_date is not None,
+        "flag_review_date": mon.review_date is not None, "flag_review_cycle": bool(mon.review_cycle),
         "flag_indicators": mon.indicators, "flag_owner": bool(mon.owner.strip()),
     }, mon.locations, mon.text)
 

@@ -43,10 +43,22 @@ def fact_label(fact: Mapping[str, Any]) -> str:
     return str(fact.get("kind", "document"))
 
 
-def _show(value: Any) -> str:
+# Fields holding several keys (space-separated, as facts keep lists) and the names they render as.
+_KEY_LIST_FIELDS: dict[str, Mapping[str, str]] = {"absent_goals": GOAL_LABELS}
+
+
+def _show(field: str, value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if field in _KEY_LIST_FIELDS:
+        return _quoted_list([_KEY_LIST_FIELDS[field].get(k, k) for k in str(value).split()])
     return str(value)
+
+
+def _quoted_list(names: list[str]) -> str:
+    """'"A", "B" and "C"': names as a sentence lists them."""
+    quoted = [f'"{n}"' for n in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 def render(template: str, bound: Mapping[str, Mapping[str, Any]]) -> str:
@@ -57,7 +69,7 @@ def render(template: str, bound: Mapping[str, Mapping[str, Any]]) -> str:
             return m.group(0)
         if m.group(2) == "label":
             return fact_label(fact)
-        return _show(fact[m.group(2)]) if m.group(2) in fact else "unknown"
+        return _show(m.group(2), fact[m.group(2)]) if m.group(2) in fact else "unknown"
     return TEMPLATE.sub(one, template)
 
 

@@ -191,6 +191,7 @@ class Monitoring(_Located):
     status: TopicStatus = TopicStatus.ABSENT
     text: str = ""
     review_date: date | None = None
+    review_cycle: str = Field("", description="how often it is reviewed, when no date is given ('every six months')")
     indicators: bool = False
     owner: str = ""
 

@@ -71,7 +71,13 @@ def _action(unit: Unit) -> Mitigation:
     chars = list(dict.fromkeys(h.label for h in unit.hits("characteristics") if h.label in CHARACTERISTICS))
     return Mitigation(text=text[:1000], characteristics=chars,
                       owner=owner or (inline.group("who") if inline else ""),
-                      due=first_date(due or unit.text), locations=list(unit.locations))
+                      due=first_date(due or unit.text) or _paragraph_date(unit), locations=list(unit.locations))
+
+
+def _paragraph_date(unit: Unit) -> date | None:
+    """A date elsewhere in the paragraph an action opens ('... To reduce the risk, the
+    standards start in April 2027'): the paragraph answers the mitigation question as a whole."""
+    return first_date(unit.blocks[0].text) if unit.block_start and not unit.table_row and unit.blocks else None
 
 
 def _merge_sentences(actions: list[Mitigation]) -> list[Mitigation]:
@@ -114,7 +120,7 @@ def monitoring(units: list[Unit]) -> Monitoring:
     review_date = reading.review_date or _review_date_stated(body)
     status = TopicStatus.ADDRESSED if _monitoring_addressed(body, labels, reading.review_date) else TopicStatus.MENTIONED
     return Monitoring(status=status, text=" ".join(u.text for u in body)[:2000], review_date=review_date,
-                      indicators="indicator" in labels, owner=_inline_owner(body),
+                      review_cycle="" if review_date else _review_cycle(body), indicators="indicator" in labels, owner=_inline_owner(body),
                       locations=merge_locations(u.locations for u in body))
 
 
@@ -159,6 +165,12 @@ def _review_date_stated(body: list[Unit]) -> date | None:
     """Without a review-date field, the first date in a statement about reviewing ('We will
     review the scheme in March 2026')."""
     return next((first_date(u.text) for u in body if has(u, "review") and first_date(u.text)), None)
+
+
+def _review_cycle(body: list[Unit]) -> str:
+    """How often a statement about reviewing says it recurs ('The working group will review
+    the data every six months'): a standing trigger for revisiting the assessment."""
+    return next((h.span.text for u in body if has(u, "review") for h in u.hits("actions") if h.label == "cycle"), "")
 
 
 def _inline_owner(body: list[Unit]) -> str:

@@ -71,7 +71,7 @@ LEXICONS: dict[str, LexiconSpec] = {
     "headings": _spec(*Metadata.model_fields, *IIARecord.model_fields, *EXTRA_SECTIONS),
     "engagement": _spec("activity", "report", "instruction", "considered", "change", "after_decision",
                         *(f"method:{m}" for m in ENGAGEMENT_METHODS)),
-    "actions": _spec("mitigation", "monitoring", "indicator", "owner"),
+    "actions": _spec("mitigation", "monitoring", "indicator", "owner", "cycle"),
     "evidence": _spec("source", "local"),
     # The answers a form gives to a yes/no question ('☒ Yes ☐ No', 'Ydy', 'Nac oes').
     "answers": _spec("yes", "no", words_only=True),

@@ -2,6 +2,8 @@
 files: each question they ask of a sentence is answered from data, English and Welsh alike."""
 from __future__ import annotations
 
+import pytest
+
 from eia_rules.structure import structure
 from eia_rules.structure.nlp import lexicon
 
@@ -45,6 +47,15 @@ def test_an_action_plan_row_takes_its_owner_and_due_date_from_the_named_columns(
         assert action.owner == "Jane Evans" and action.due is not None and action.due.month == 3, header
 
 
+def test_a_mitigation_paragraph_gives_its_date_wherever_it_states_it() -> None:
+    """The paragraph answering the mitigation question is one answer: a start date in its second
+    sentence dates the action its first sentence opens."""
+    text = ("# Mitigation\nThe proposal contributes most to a healthier Wales. To reduce the workforce risk, the "
+            "standards start in April 2027 and funding is set aside for assessor training.")
+    (action,) = structure(doc_from_lines(text)).mitigations
+    assert action.due is not None and (action.due.year, action.due.month) == (2027, 4)
+
+
 def test_monitoring_with_a_plan_an_indicator_and_a_review_date_is_addressed() -> None:
     text = ("# Monitoring\nWe will monitor take-up of the new service each quarter against indicators broken down "
             "by age and disability, and the scheme will be reviewed in March 2026 (Leisure Services Manager).")
@@ -85,3 +96,18 @@ def test_figures_reported_by_group_are_indicators_in_english_and_welsh() -> None
                  "# Monitro ac adolygu\nByddwn yn monitro'r defnydd o'r gwasanaeth yn ôl grŵp bob tymor, gan adrodd "
                  "i'r Pwyllgor Craffu."):
         assert structure(doc_from_lines(text)).monitoring.indicators, text
+
+
+@pytest.mark.parametrize(("text", "cycle"), [
+    ("# Monitoring\nWe will report take-up by age band each year. The working group will review the data every "
+     "six months.", "every six months"),
+    ("# Monitro\nByddwn yn adrodd ar y nifer fesul grŵp oedran. Bydd y grŵp gwaith yn adolygu'r data bob chwe mis.",
+     "bob chwe mis"),
+])
+def test_a_recurring_review_is_a_review_trigger(text: str, cycle: str) -> None:
+    assert structure(doc_from_lines(text)).monitoring.review_cycle == cycle
+
+
+def test_monitoring_every_quarter_is_not_a_review_of_the_assessment() -> None:
+    text = "# Monitoring\nThe manager will monitor use of the service by age and disability every quarter."
+    assert structure(doc_from_lines(text)).monitoring.review_cycle == ""
