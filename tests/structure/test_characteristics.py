@@ -230,3 +230,27 @@ def test_the_learners_a_reason_is_about_count_as_its_words() -> None:
            "identified. |")
     record = _table(row)
     assert record.characteristics["marriage_civil_partnership"].status.value == "assessed"
+
+
+def test_a_section_on_one_group_that_says_what_they_can_no_longer_do_is_assessed() -> None:
+    """Under the group's heading, 'will not be able to attend' and 'may particularly affect'
+    state the effect without a rating word: a negative judgement with its reasons."""
+    text = ("# Religion or belief\nWorshippers will not be able to attend the chapel of rest during the "
+            "refurbishment, and for some families this is an integral part of their faith. The closure may "
+            "particularly affect the Hindu community, whose funeral rites need the viewing room for two days.")
+    belief = structure(doc_from_lines(text)).characteristics["religion_belief"]
+    assert (belief.status.value, belief.impact) == ("assessed", "negative")
+
+
+def test_being_able_to_do_more_is_good_news_and_being_unable_is_not() -> None:
+    good = ("# Disability\nWheelchair users will be able to reach every counter once the ramp at the main "
+            "entrance and the lowered desks at the library are installed next spring.")
+    bad = ("# Disability\nWheelchair users will not be able to reach the counter while the ramp at the main "
+           "entrance of the library is closed for the six weeks of the works.")
+    assert structure(doc_from_lines(good)).characteristics["disability"].impact == "positive"
+    assert structure(doc_from_lines(bad)).characteristics["disability"].impact == "negative"
+
+
+def test_a_short_line_that_only_says_a_group_may_be_affected_is_not_assessed() -> None:
+    text = "# Age\nThis may particularly affect older people."
+    assert status(text, "age") != "assessed"
