@@ -71,7 +71,21 @@ def _action(unit: Unit) -> Mitigation:
     chars = list(dict.fromkeys(h.label for h in unit.hits("characteristics") if h.label in CHARACTERISTICS))
     return Mitigation(text=text[:1000], characteristics=chars,
                       owner=owner or (inline.group("who") if inline else ""),
-                      due=first_date(due or unit.text) or _paragraph_date(unit), locations=list(unit.locations))
+                      due=_due(due) or first_date(unit.text) or _paragraph_date(unit), locations=list(unit.locations))
+
+
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def _due(cell: str) -> date | None:
+    """The date in an action plan's due-date cell; a year alone there ('2029', 'Design stage,
+    2026') is a deadline too, read as the end of that year."""
+    if not cell:
+        return None
+    if found := first_date(cell):
+        return found
+    year = _YEAR.search(cell)
+    return date(int(year.group(1)), 12, 31) if year else None
 
 
 def _paragraph_date(unit: Unit) -> date | None:

@@ -229,6 +229,10 @@ def _read_content(a: _Acc, unit: Unit, gives_reasons: bool) -> None:
         a.units.append(unit)
     signals = {h.label for h in unit.hits("signals")}
     scope_words = {h.label for h in unit.hits("scope")}
+    if a.data_gap and {"plan", "data_step"} <= scope_words:
+        # '... with limited data. ... Because we do not record ethnicity, we will add a
+        # voluntary question': a later sentence of the entry says how the data will be got
+        a.data_gap_action = True
     if "data_gap" in signals:
         # 'We found no evidence that trans people are more likely to need adaptations' says
         # data are missing; the rest of a row that goes on to what a trans-led group told us

@@ -51,18 +51,21 @@ def extract(units: list[Unit]) -> dict[str, TextItem]:
     return out
 
 
+_PLAN_REACH = 4  # sentences after a data gap, in its paragraph, that may say how it will be filled
+
+
 def _gap_plans(units: list[Unit]) -> list[Unit]:
     """Statements that data are missing and say how they will be obtained, in the same
-    sentence or the next one of the paragraph ('We do not hold local data on trans learners.
+    sentence or a later one of the paragraph ('We do not hold local data on trans learners.
     The colleges will share anonymised support data by March 2025.'). A plan about the data
     needs a plan word and a word for the data ('scope' lexicon: plan, data_step) beyond the
     gap itself: 'limited data suggests that staggered payments will be offered' is no plan."""
     out = []
-    for unit, following in zip(units, [*units[1:], None]):
+    for i, unit in enumerate(units):
         gaps = [h for h in unit.hits("signals") if h.label == "data_gap"]
         if unit.is_question or unit.is_instruction or not gaps:
             continue
-        candidates = [unit] + ([following] if following is not None and following.segment == unit.segment else [])
+        candidates = [unit] + [u for u in units[i + 1:i + 1 + _PLAN_REACH] if u.segment == unit.segment]
         if any(_plans_data(u, gaps) for u in candidates):
             out.append(unit)
     return out

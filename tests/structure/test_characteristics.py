@@ -254,3 +254,17 @@ def test_being_able_to_do_more_is_good_news_and_being_unable_is_not() -> None:
 def test_a_short_line_that_only_says_a_group_may_be_affected_is_not_assessed() -> None:
     text = "# Age\nThis may particularly affect older people."
     assert status(text, "age") != "assessed"
+
+
+def test_a_data_gap_filled_by_a_plan_later_in_the_entry_is_planned() -> None:
+    """'Positive, with limited data. ... Because we do not record ethnicity, we will add a
+    voluntary question': the entry says how the missing data will be got."""
+    text = ("# Race\nPositive, with limited data. Families at the estate said they feel unwelcome at the centre, "
+            "and the community fund will give priority to groups that reach them. Because we do not record "
+            "ethnicity, we will add a voluntary question to the membership form.")
+    race = structure(doc_from_lines(text)).characteristics["race"]
+    assert race.data_gap and race.data_gap_action
+    unplanned = structure(doc_from_lines(
+        "# Race\nPositive, with limited data. Families at the estate said they feel unwelcome at the centre, "
+        "and the community fund will give priority to groups that reach them.")).characteristics["race"]
+    assert unplanned.data_gap and not unplanned.data_gap_action

@@ -111,3 +111,11 @@ def test_a_recurring_review_is_a_review_trigger(text: str, cycle: str) -> None:
 def test_monitoring_every_quarter_is_not_a_review_of_the_assessment() -> None:
     text = "# Monitoring\nThe manager will monitor use of the service by age and disability every quarter."
     assert structure(doc_from_lines(text)).monitoring.review_cycle == ""
+
+
+def test_a_year_alone_in_the_due_column_is_a_deadline() -> None:
+    text = ("# Action plan\n| Action | Owner | By |\n|---|---|---|\n"
+            "| Keep both pools open until the new pool opens | Head of Leisure | 2029 |\n"
+            "| Two Changing Places rooms in the new design | Project Manager | Design stage, 2026 |")
+    dues = [m.due for m in structure(doc_from_lines(text)).mitigations]
+    assert [d.year if d else None for d in dues] == [2029, 2026]
