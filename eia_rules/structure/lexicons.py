@@ -81,7 +81,10 @@ LEXICONS: dict[str, LexiconSpec] = {
     # - instruction_start: these mark it only when they open the unit, 'Guidance: ...', since
     #   'guidance' is often the subject ('update the inclusive language guidance');
     # - judgement_column: a column header asking for the judgement ('Impact', 'Effaith');
-    # - numbering_word: numbers a part of a form rather than names it ('Section 4', 'Adran B').
+    # - numbering_word: numbers a part of a form rather than names it ('Section 4', 'Adran B');
+    # - assessment_name: names the assessment itself ('equality impact assessment', 'EQIA'): a
+    #   heading holding one is the document's title, so a group it names is the proposal's
+    #   subject ('Maternity care: equality impact assessment'), not the start of its section.
     # Scope words (scope.py, characteristics.py):
     # - lead: may stand before a group for a sentence to be about it ('For older people, ...');
     # - join: joins two groups named together ('Sex and gender reassignment');
@@ -108,7 +111,7 @@ LEXICONS: dict[str, LexiconSpec] = {
     # before the body ('Report to the') and between it and the date ('meeting on')
     "decision_bodies": _spec("body", "lead", "tail"),
     "forms": _spec("question_start", "instruction", "instruction_start", "judgement_column", "numbering_word",
-                   words_only=True),
+                   "assessment_name", words_only=True),
 }
 
 

@@ -12,8 +12,10 @@ document order: `enter(unit)` once per unit, then `subjects(unit)`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from .nlp import any_of, words
 from .units import Unit
 
 LIST_SIZE = 3          # characteristics named together that make a sentence a list
@@ -165,6 +167,9 @@ class Scope:
 
     def _open(self, unit: Unit, chars: list[str]) -> None:
         previous_label, self.last_opened = self.last_opened, None
+        if (unit.heading or unit.label_like) and names_assessment(unit):
+            self.current, self.pair = None, []  # the title: its group is the proposal's subject
+            return
         if unit.heading or unit.header_row or chars:
             both = (unit.heading and paired_opening(unit, chars)) or umbrella(unit, chars)
             self.pair = chars if both else []
@@ -230,6 +235,27 @@ def _field_label(unit: Unit, chars: list[str]) -> bool:
     return not chars and not unit.table_row and text.endswith(":") and len(text.split()) <= _FIELD_LABEL_WORDS
 
 
+_ASSESSMENT_NAME = re.compile(rf"\b{any_of(words('forms', 'assessment_name'))}\b", re.IGNORECASE)
+
+
+def names_assessment(unit: Unit) -> bool:
+    """Whether the unit names the assessment itself ('... equality impact assessment', 'EQIA')."""
+    return bool(_ASSESSMENT_NAME.search(unit.text))
+
+
 def _opens(unit: Unit) -> bool:
-    """Headings, header rows, prompts and label lines open a scope; sentences and rows do not."""
-    return unit.heading or unit.header_row or unit.is_question or (unit.label_like and not unit.table_row)
+    """Headings, header rows, prompts and label lines open a scope; sentences and rows do not,
+    except a row that repeats the table's column headings under a group's name ('Sex |
+    Positive | Negative | None | Reasons'), which starts that group's part of the table."""
+    return (unit.heading or unit.header_row or unit.is_question or (unit.label_like and not unit.table_row)
+            or _repeats_header(unit))
+
+
+def _repeats_header(unit: Unit) -> bool:
+    """A body row whose cells after the first are the table's own column headings."""
+    rest = [c for c in unit.cells[1:] if c.text.strip()] if unit.table_row else []
+    return bool(rest) and all(_same(c.text, c.column_header) for c in rest)
+
+
+def _same(text: str, header: str | None) -> bool:
+    return bool(header) and " ".join(text.lower().split()) == " ".join((header or "").lower().split())

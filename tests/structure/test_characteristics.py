@@ -268,3 +268,22 @@ def test_a_data_gap_filled_by_a_plan_later_in_the_entry_is_planned() -> None:
         "# Race\nPositive, with limited data. Families at the estate said they feel unwelcome at the centre, "
         "and the community fund will give priority to groups that reach them.")).characteristics["race"]
     assert unplanned.data_gap and not unplanned.data_gap_action
+
+
+def test_a_row_repeating_the_column_headings_starts_its_groups_part_of_the_table() -> None:
+    """One table for all groups, each group's part opened by a row that repeats the headings
+    ('Sex | Positive | Negative | Reasons'): the aim rows under it are about that group."""
+    record = _table_with_parts()
+    age, sex = record.characteristics["age"], record.characteristics["sex"]
+    assert age.status.value == "assessed" and "walk" in age.reasons
+    assert sex.status.value == "assessed" and "changing rooms" in sex.reasons and "changing rooms" not in age.reasons
+
+
+def _table_with_parts() -> IIARecord:
+    return structure(doc_from_lines(
+        "| Age | Positive | Negative | Reasons |\n|---|---|---|---|\n"
+        "| Eliminating discrimination | X | | Older members can walk to the new centre from the bus station. |\n"
+        "| Advancing equality | X | | Concession prices for over-60s are kept at the new centre. |\n"
+        "| Sex | Positive | Negative | Reasons |\n"
+        "| Eliminating discrimination | X | | Separate changing rooms are provided for women and men. |\n"
+        "| Advancing equality | X | | Women-only swimming sessions rise from two to four a week. |\n"))
