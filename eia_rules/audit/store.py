@@ -114,9 +114,11 @@ class Store:
                 c.execute("INSERT INTO records (document_id, record_json) VALUES (?,?)", (doc_id, result.record_json))
             c.executemany(
                 "INSERT INTO findings (document_id, rule_id, family, severity, outcome, suppressed, message, "
-                "location, section, fingerprint, finding_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "location, section, fingerprint, finding_json, subject_kind, subject, duty) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, f["rule_id"], f["family"], f["severity"], f["outcome"], int(bool(f["suppressed"])),
-                  f["message"], f["location"], f["section"], f["fingerprint"], f.get("json"))
+                  f["message"], f["location"], f["section"], f["fingerprint"], f.get("json"),
+                  f.get("subject_kind", ""), f.get("subject", ""), f.get("duty", ""))
                  for f in result.findings])
             if result.status == "failed":
                 c.execute("INSERT INTO failures (document_id, kind, reason) VALUES (?,?,?)",

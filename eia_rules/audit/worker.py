@@ -79,7 +79,8 @@ def _finding_row(finding) -> dict:  # Finding -> the columns the store keeps
         "outcome": finding.outcome.value, "suppressed": finding.suppressed, "message": finding.message,
         "location": "; ".join(loc.label() for loc in finding.locations),
         "section": finding.section, "fingerprint": finding.fingerprint,
-        "json": finding.model_dump_json(),
+        "subject_kind": next(iter(finding.subject), ""), "subject": next(iter(finding.subject.values()), ""),
+        "duty": finding.duty, "json": finding.model_dump_json(),
     }
 
 

@@ -16,6 +16,8 @@ from eia_rules.audit.worker import CRASH_HOOK, HANG_HOOK
 
 from .conftest import BROKEN, GOOD, small_md
 
+WEAK_EXAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "weak-iia.md"
+
 
 def _rows(db: Path, sql: str, *args: object) -> list[tuple]:
     with sqlite3.connect(db) as conn:
@@ -81,6 +83,23 @@ def test_csv_export_has_a_row_per_document_and_per_finding(audited):
     failed = {Path(r["path"]).name: r["message"] for r in documents if r["status"] == "failed"}
     assert set(failed) == set(BROKEN) and all(failed.values())
     assert all(r["code"] and r["severity"] in ("error", "warning", "info") for r in findings)
+    assert {r["suppressed"] for r in findings} <= {"yes", "no"}
+    assert any(r["subject_kind"] == "characteristic" and r["subject"] and r["duty"] == "psed" for r in findings)
+
+
+def test_check_and_export_write_one_csv_schema(audited, tmp_path):
+    """A spreadsheet built on `check --format csv` takes `export --format csv` unchanged."""
+    _, export, _ = audited
+    checked = CliRunner().invoke(cli, ["check", str(WEAK_EXAMPLE), "--format", "csv", "--exit-zero"],
+                                 catch_exceptions=False).output
+    assert checked.splitlines()[0] == export.read_text("utf-8").splitlines()[0]
+
+
+def test_store_keeps_subject_and_duty_as_columns(audited):
+    db, _, _ = audited
+    kinds = {k for (k,) in _rows(db, "SELECT DISTINCT subject_kind FROM findings")}
+    assert {"characteristic", "topic"} <= kinds
+    assert _rows(db, "SELECT COUNT(*) FROM findings WHERE duty = 'psed'")[0][0] > 0
 
 
 def test_export_command_writes_jsonl(audited, tmp_path):
