@@ -15,6 +15,7 @@ import yaml
 
 from .engine.ir import Example, RuleSpec
 from .model.findings import Finding
+from .output.rulemeta import plain_citation
 
 
 def rule_summary(rule: RuleSpec) -> dict[str, Any]:
@@ -61,17 +62,6 @@ def review_conditions(rule: RuleSpec) -> str:
 # What an officer's document would name in place of `{alias.label}`, by the kind of fact matched.
 _SAMPLE_LABELS = {"characteristic": "Age", "way": "Prevention", "goal": "A healthier Wales",
                   "topic": "Welsh language", "engagement": "the consultation", "evidence": "Census 2011"}
-_INTERNAL_REFERENCE = re.compile(
-    r"\s*\((?:[^()]*?\b)?requirements\b[^()]*(?:\([^()]*\)[^()]*)*\)"  # '(requirements PC-10, GV-04)'
-    r"|;?\s*\brequirements\s+[A-Z]{2}-\d+.*$")                       # '; requirements WF-01 (...)'
-
-
-def plain_citation(legal_basis: str) -> str:
-    """The legal basis as a citation a reader can look up: references to the project's own
-    requirements list (a file officers do not have) are left out."""
-    return _INTERNAL_REFERENCE.sub("", " ".join(legal_basis.split())).strip(" ;,")
-
-
 def _sample(rule: RuleSpec, template: str) -> str:
     """A template filled as a document would fill it: `{pc.label}` -> 'Age', other fields
     -> '…' (the value comes from the document)."""

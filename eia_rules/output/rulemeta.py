@@ -7,6 +7,7 @@ from the finding itself, so a stale rule list can never hide a finding.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -101,9 +102,20 @@ def severity_of(rule: RuleMetaLike) -> Severity:
         return Severity.WARNING
 
 
+_INTERNAL_REFERENCE = re.compile(
+    r"\s*\((?:[^()]*?\b)?requirements\b[^()]*(?:\([^()]*\)[^()]*)*\)"  # '(requirements PC-10, GV-04)'
+    r"|;?\s*\brequirements\s+[A-Z]{2}-\d+.*$")                       # '; requirements WF-01 (...)'
+
+
+def plain_citation(legal_basis: str) -> str:
+    """The legal basis as a citation a reader can look up: references to the project's own
+    requirements list (a file officers do not have) are left out."""
+    return _INTERNAL_REFERENCE.sub("", " ".join(legal_basis.split())).strip(" ;,")
+
+
 def legal_basis(finding: Finding, rule: RuleMetaLike | None) -> str:
-    """The finding's own legal basis, else the rule's."""
-    return finding.legal_basis or (rule.legal_basis if rule is not None else "")
+    """The finding's own legal basis, else the rule's, as a plain citation."""
+    return plain_citation(finding.legal_basis or (rule.legal_basis if rule is not None else ""))
 
 
 def remediation(finding: Finding, rule: RuleMetaLike | None) -> str:
