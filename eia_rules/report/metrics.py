@@ -138,7 +138,20 @@ def trend(docs: list[Doc]) -> tuple[str, list[Period]]:
         period = periods.setdefault(label, Period(label, 0, 0))
         period.total += 1
         period.with_gap += bool(doc.gap_rules())
+    for label in _every_period(sorted(periods), quarterly):  # an empty period shows as a gap
+        periods.setdefault(label, Period(label, 0, 0))
     return ("quarter" if quarterly else "year"), [periods[k] for k in sorted(periods)]
+
+
+def _every_period(labels: list[str], quarterly: bool) -> list[str]:
+    """Every year or quarter from the first label to the last: '2021 Q1'..'2024 Q1' has 13."""
+    if not labels:
+        return []
+    def index(label: str) -> int:
+        return int(label[:4]) * 4 + int(label[-1]) - 1 if quarterly else int(label[:4])
+    def name(i: int) -> str:
+        return f"{i // 4} Q{i % 4 + 1}" if quarterly else str(i)
+    return [name(i) for i in range(index(labels[0]), index(labels[-1]) + 1)]
 
 
 def ranked(docs: list[Doc], top: int) -> list[Doc]:
