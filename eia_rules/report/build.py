@@ -179,6 +179,7 @@ def build_report(db: Path, options: ReportOptions | None = None) -> str:
         if len(periods) >= 2 else "",
         "undated": sum(1 for d in docs if d.ok and not d.doc_date),
         "top": [(doc, _details(doc, ruleset)) for doc in top],
+        "owners": metrics.by_owner(docs, options.group_by),
         "questions": challenge_questions(docs, ruleset.by_id, families, words),
         "comparison": comparison, "compare_why": compare_why,
         "comparison_chart": charts.paired_bars(

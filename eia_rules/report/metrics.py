@@ -154,6 +154,36 @@ def _every_period(labels: list[str], quarterly: bool) -> list[str]:
     return [name(i) for i in range(index(labels[0]), index(labels[-1]) + 1)]
 
 
+@dataclass
+class OwnerRow:
+    """One directorate (or service) in the ranking: how its assessments stand."""
+
+    group: str
+    total: int = 0
+    with_gap: int = 0
+    unsigned: int = 0
+    needs_review: int = 0
+
+    @property
+    def gap_share(self) -> float | None:
+        return share(self.with_gap, self.total)
+
+
+def by_owner(docs: list[Doc], by: str) -> list[OwnerRow]:
+    """Directorates (or services) ranked by the share of their assessments with a statutory gap,
+    with how many were not signed off and how many findings wait for a person's review."""
+    rows: dict[str, OwnerRow] = {}
+    for doc in docs:
+        if not doc.ok:
+            continue
+        row = rows.setdefault(doc.group(by), OwnerRow(doc.group(by)))
+        row.total += 1
+        row.with_gap += bool(doc.gap_rules())
+        row.unsigned += not doc.approver
+        row.needs_review += doc.needs_review
+    return sorted(rows.values(), key=lambda r: (-(r.gap_share or 0), -r.total, r.group.casefold()))
+
+
 def ranked(docs: list[Doc], top: int) -> list[Doc]:
     """The readable assessments with the most serious gaps: most statutory gaps, then most warnings."""
     def weight(doc: Doc) -> tuple[int, int]:

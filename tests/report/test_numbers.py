@@ -217,3 +217,19 @@ def test_the_trend_shows_empty_periods_between_dated_ones():
     granularity, periods = trend(docs)
     assert granularity == "quarter" and len(periods) == 5
     assert [p.total for p in periods] == [1, 0, 0, 0, 1]
+
+
+def test_ranking_by_directorate_counts_gaps_sign_off_and_needs_review(audited: Audited):
+    page = soup(audited.html)
+    rows = page.select("#owner-table tbody tr")
+    assert rows
+    ok = q(audited.db, "SELECT COUNT(*) FROM documents WHERE status = 'ok'")[0][0]
+    assert sum(int(r.select("td")[0].get_text()) for r in rows) == ok
+    review = q(audited.db, "SELECT COUNT(*) FROM findings f JOIN documents d ON d.id = f.document_id "
+                           "WHERE d.status = 'ok' AND f.outcome = 'needs_review' AND NOT f.suppressed")[0][0]
+    assert sum(int(r.select("td")[4].get_text()) for r in rows) == review
+    shares = [float(r.select("td")[1].get_text()) / float(r.select("td")[0].get_text()) for r in rows]
+    assert shares == sorted(shares, reverse=True)
+    header = [th.get_text(strip=True) for th in page.select("#top-table thead th")]
+    assert {"Owner", "Signed off by", "Needs review"} <= set(header)
+    assert all(a["href"].startswith("#doc-") for a in page.select("#top-table tbody a"))
