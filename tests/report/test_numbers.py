@@ -233,3 +233,23 @@ def test_ranking_by_directorate_counts_gaps_sign_off_and_needs_review(audited: A
     header = [th.get_text(strip=True) for th in page.select("#top-table thead th")]
     assert {"Owner", "Signed off by", "Needs review"} <= set(header)
     assert all(a["href"].startswith("#doc-") for a in page.select("#top-table tbody a"))
+
+
+def test_a_report_over_corpus_files_names_no_folder_and_counts_no_readme(tmp_path: Path):
+    """The corpus's README files are left out, and the folders (formats, here) are never
+    directorates: the report's groups are the documents' own fields or 'Not stated'."""
+    import shutil
+
+    from eia_rules.audit import AuditOptions, run_audit
+
+    for rel in ("README.md", "real/README.md", "examples/thorough-iia.docx", "examples/weak-iia.md",
+                "pdf/penrhyn-council-tax-reduction.pdf"):
+        (tmp_path / "archive" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPORA / rel, tmp_path / "archive" / rel)
+    db = tmp_path / "a.sqlite"
+    run = run_audit([str(tmp_path / "archive")], AuditOptions(db=db, jobs=1))
+    assert run.not_assessments == 2
+    page = soup(build_report(db))
+    assert text(page, "#fig-audited") == "3"
+    groups = {r.th.get_text(strip=True) for r in page.select("#owner-table tbody tr")}
+    assert groups and not groups & {"examples", "real", "pdf", "archive"}
