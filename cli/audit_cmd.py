@@ -19,6 +19,8 @@ ENGINES = ("local", "dask")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=str(DEFAULT_DB), show_default=True,
               help="The SQLite audit store (created if missing).")
 @click.option("--force", is_flag=True, help="Audit every document again, even if unchanged.")
+@click.option("--manifest", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="CSV or YAML: path, directorate, service, decision_date for documents that do not say.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
               help="Seconds allowed per document before its worker is stopped.")
 @click.option("--export", "export_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -28,7 +30,7 @@ ENGINES = ("local", "dask")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask, use this running scheduler (e.g. tcp://host:8786) instead of a local cluster.")
 def audit(paths: tuple[str, ...], jobs: int | None, db: Path, force: bool, timeout: float,
-          export_path: Path | None, engine: str, scheduler: str | None) -> None:
+          export_path: Path | None, engine: str, scheduler: str | None, manifest: Path | None) -> None:
     """Audit a whole archive of assessments into a store that later runs resume from.
 
     PATHS are folders (searched recursively), files, glob patterns, or @LIST files naming
@@ -52,7 +54,7 @@ def audit(paths: tuple[str, ...], jobs: int | None, db: Path, force: bool, timeo
     from eia_rules.audit.summary import render, summarise
 
     options = AuditOptions(db=db, jobs=jobs, force=force, timeout=timeout, engine=engine,
-                           scheduler=scheduler, argv=sys.argv[1:])
+                           scheduler=scheduler, argv=sys.argv[1:], manifest=manifest)
     run = run_audit(list(paths), options, progress_for(console, console.is_terminal))
     with Store(db) as store:
         render(summarise(store.conn, run), Console(stderr=False, soft_wrap=False))

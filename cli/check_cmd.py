@@ -87,9 +87,10 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         click.echo(f"Baseline written to {write_baseline_path} "  # one entry per place of each finding
                    f"({len(written.entries)} findings).", err=True)
         sys.exit(2 if unreadable else 0)
+    baselined: dict[str, int] = {}
     if baseline_path:
         result = apply_baseline(reports, load_baseline(Path(baseline_path)))
-        reports = result.reports
+        reports, baselined = result.reports, dict(result.hidden)
         for entry in result.stale:
             click.echo(f"eia-rules: stale baseline entry: {entry.path}: {entry.rule_id} {entry.message}", err=True)
 
@@ -97,7 +98,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str | N
         _annotate(files, reports, annotate)
 
     text = render(fmt, reports, bundled_rules(), color=color if color is not None else (output is None and sys.stdout.isatty()),
-                  show_suppressed=show_suppressed, unreadable=unreadable)
+                  show_suppressed=show_suppressed, unreadable=unreadable, baselined=baselined)
     if output:
         Path(output).write_text(text, encoding="utf-8")
     else:

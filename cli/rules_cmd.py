@@ -10,6 +10,7 @@ from eia_rules.engine.checker import RuleSet
 from eia_rules.ruletest import FAIL, NOT_RUN, run_examples
 
 from eia_rules.rulesdoc import explain_text, markdown_reference, rule_summary
+from eia_rules.ruletest import duty_label, example_finding
 from .rulesets import bundled_ruleset
 
 
@@ -82,4 +83,4 @@ def explain(code: str) -> None:
     rule = ruleset.by_id.get(code.upper())
     if rule is None:
         raise click.UsageError(f"no rule {code!r}; `eia-rules rules` lists them")
-    click.echo(explain_text(rule))
+    click.echo(explain_text(rule, example_finding(rule), duty_label(rule)))

@@ -35,7 +35,7 @@ def serve(host: str, port: int, max_upload_mb: float, timeout_seconds: float, wo
         from eia_rules.service import Settings, create_app
     except ImportError as exc:
         raise click.ClickException(
-            f"the service needs extra packages ({exc.name} is missing): pip install 'eia-rules[service]'"
+            f"the service needs extra packages ({exc.name} is missing): pip install '.[service]' from the eia-rules repository (it is not on a package index)"
         ) from exc
     from eia_rules.config import Config
     from eia_rules.service.settings import MB

@@ -5,6 +5,7 @@ page can never drift from what the rules actually check.
 """
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
 from itertools import groupby
@@ -13,6 +14,8 @@ from typing import Any
 import yaml
 
 from .engine.ir import Example, RuleSpec
+from .model.findings import Finding
+from .output.rulemeta import plain_citation
 
 
 def rule_summary(rule: RuleSpec) -> dict[str, Any]:
@@ -56,27 +59,60 @@ def review_conditions(rule: RuleSpec) -> str:
     return "; or ".join(" and ".join(test(a, t) for a, t in cond.tests) for cond in rule.review_when)
 
 
-def explain_text(rule: RuleSpec) -> str:
-    """Plain-text explanation: what it checks, why, legal basis, examples, how to fix."""
+# What an officer's document would name in place of `{alias.label}`, by the kind of fact matched.
+_SAMPLE_LABELS = {"characteristic": "Age", "way": "Prevention", "goal": "A healthier Wales",
+                  "topic": "Welsh language", "engagement": "the consultation", "evidence": "Census 2011"}
+def _sample(rule: RuleSpec, template: str) -> str:
+    """A template filled as a document would fill it: `{pc.label}` -> 'Age', other fields
+    -> '…' (the value comes from the document)."""
+    kinds = {p.alias: p.kind for p in rule.patterns}
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(2) == "label":
+            return _SAMPLE_LABELS.get(kinds.get(m.group(1), ""), "this part")
+        return "…"
+    return re.sub(r"\{([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\}", one, template)
+
+
+def _passage(example: Example, lines: int = 8) -> str:
+    """A text example as the officer would write it: headings and table rulers left out, cut to
+    a few lines."""
+    kept = [line for line in (example.text or "").strip().splitlines()
+            if line.strip() and not line.lstrip().startswith("#") and not set(line.strip()) <= set("|-: ")]
+    return "\n".join(kept[:lines] + (["…"] if len(kept) > lines else []))
+
+
+def _text_example(rule: RuleSpec, flagged: bool) -> Example | None:
+    """The rule's first example of assessment text (record examples are for the tests)."""
+    return next((e for e in rule.examples if e.flagged is flagged and e.text), None)
+
+
+def explain_text(rule: RuleSpec, finding: Finding | None = None, duty_label: str = "") -> str:
+    """Plain-text explanation for an officer: what it checks, why, legal basis, short example
+    passages, how to fix. `finding` is the rule's finding as the officer would see it (on its
+    flagged example, when the caller could check it); else the templates are filled with a sample."""
+    message = finding.message if finding is not None else _sample(rule, rule.message)
+    fix = finding.remediation if finding is not None and finding.remediation else _sample(rule, rule.remediation)
+    severity = rule.severity if rule.outcome == "violation" else f"{rule.severity}, a question to review"
     parts = [
         f"{rule.id}: {rule.title}",
-        f"Family: {rule.family}   Severity: {rule.severity}   Outcome: {rule.outcome}"
-        + (f"   Duty: {rule.duty}" if rule.duty else "")
-        + (f"   Criterion: {rule.criterion}" if rule.criterion else ""),
-        "", "What it checks:", _wrap(_generic(rule.message)),
+        f"Severity: {severity}" + (f"   Duty: {duty_label}" if duty_label else ""),
+        "", "What it says:", _wrap(message),
         "", "Why it matters:", _wrap(rule.why or "(not given)"),
-        "", "Legal basis:", _wrap(rule.legal_basis or "(not given)"),
-        "", "How to fix:", _wrap(_generic(rule.remediation) or "(not given)"),
+        "", "Legal basis:", _wrap(plain_citation(rule.legal_basis) or "(not given)"),
+        "", "How to fix:", _wrap(fix or "(not given)"),
     ]
     if rule.review_when:
-        parts += ["", "When unsure:", _wrap(f"reported as needs review, not a violation, when "
-                                            f"{review_conditions(rule)}. {rule.review_note}".strip())]
+        parts += ["", "When unsure:", _wrap("Where the rest of the assessment suggests eia-rules may have "
+                                            "missed how it is put, this is reported as needs review (a "
+                                            "question for you to check) rather than a gap. "
+                                            + _sample(rule, rule.review_note))]
     for flagged, heading in ((True, "Flagged example:"), (False, "Passing example:")):
-        example = _first(rule, flagged)
+        example = _text_example(rule, flagged)
         if example is not None:
-            parts += ["", heading, textwrap.indent(_example_text(example), "  ")]
-    if rule.duty:
-        parts += ["", f"Applies in full only to bodies subject to the {rule.duty} duty; for other "
+            parts += ["", heading, textwrap.indent(_passage(example), "  ")]
+    if duty_label:
+        parts += ["", f"Applies in full only to bodies subject to {duty_label}; for other "
                       "bodies its findings are shown as info."]
     return "\n".join(parts)
 

@@ -144,3 +144,27 @@ def _first_error(e: ValidationError) -> str:
 def run_rule_tests(paths: Sequence[str | Path] | None = None, parse: Parse | None = None) -> RuleTestSummary:
     """Load rule packs (bundled by default) and run their examples: the `eia-rules rules test` core."""
     return run_examples(RuleSet.load(paths), parse)
+
+
+def example_finding(rule: RuleSpec, parse: Parse | None = None) -> Finding | None:
+    """The finding the rule gives on its first flagged text example, as an officer would read
+    it (a real characteristic in place of the template's `{pc.label}`); None when no text
+    example fires or the parser is not available."""
+    example = next((e for e in rule.examples if e.flagged and e.text), None)
+    if example is None:
+        return None
+    try:
+        record = (parse or default_parse)(example.text or "")
+    except ImportError:
+        return None
+    checker = Checker(RuleSet((rule,)), "reference")
+    result = checker.check(record, dict(example.profile) if example.profile else None, only={rule.id})
+    return result.findings[0] if result.findings else None
+
+
+def duty_label(rule: RuleSpec) -> str:
+    """'the public sector equality duty' for a rule tied to a duty, else ''."""
+    from .engine.render import DUTY_LABELS
+
+    label = DUTY_LABELS.get(rule.duty or "", "")
+    return label[:1].lower() + label[1:] if label else ""

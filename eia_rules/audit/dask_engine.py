@@ -82,7 +82,7 @@ def _import_dask():
         import dask
         import distributed
     except ImportError:
-        raise EiaRulesError("the Dask engine needs dask.distributed: pip install 'eia-rules[dask]'") from None
+        raise EiaRulesError("the Dask engine needs dask.distributed: pip install '.[dask]' from the eia-rules repository (it is not on a package index)") from None
     return dask, distributed
 
 

@@ -7,7 +7,6 @@ formats are rendered by the same reporters as `check`, from the findings the sto
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sqlite3
@@ -16,31 +15,41 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..model.findings import Finding, Report
+from ..output import csv_out
 
-COLUMNS = ("kind", "path", "status", "format", "directorate", "service", "date", "location", "code",
-           "family", "severity", "outcome", "suppressed", "message")
+COLUMNS = csv_out.COLUMNS  # one CSV schema for `check` and `export`
 ROW_FORMATS = ("csv", "jsonl")
 REPORT_FORMATS = ("sarif", "junit", "github")
 EXPORT_FORMATS = ROW_FORMATS + REPORT_FORMATS
 _SUFFIXES = {"json": "jsonl", "ndjson": "jsonl", "xml": "junit"}
 
 
+def _stored_finding(row: tuple) -> Finding:
+    """A stored finding whole, or, for rows written before findings were kept whole, from its
+    columns (no locations to give)."""
+    if row[0]:
+        return Finding.model_validate_json(row[0])
+    return Finding(rule_id=row[1], family=row[2], severity=row[3], outcome=row[4], suppressed=bool(row[5]),
+                   message=row[6], section=row[7], fingerprint=row[8])
+
+
+def _findings_of(conn: sqlite3.Connection, doc_id: int) -> list[Finding]:
+    return [_stored_finding(row) for row in conn.execute(
+        "SELECT finding_json, rule_id, family, severity, outcome, suppressed, message, section, fingerprint "
+        "FROM findings WHERE document_id = ? ORDER BY id", (doc_id,))]
+
+
 def rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Each document, followed by its findings, in path order."""
+    """Each document, followed by its findings, in path order, as rows of `COLUMNS`."""
     docs = conn.execute(
         "SELECT d.id, d.path, d.status, d.format, d.directorate, d.service, d.doc_date, fl.reason "
         "FROM documents d LEFT JOIN failures fl ON fl.document_id = d.id ORDER BY d.path").fetchall()
     for doc_id, path, status, fmt, directorate, service, when, reason in docs:
-        base = {"path": path, "status": status, "format": fmt, "directorate": directorate,
-                "service": service, "date": when or ""}
+        base = {"path": path, "status": status, "format": fmt or "", "directorate": directorate or "",
+                "service": service or "", "date": when or ""}
         yield {c: "" for c in COLUMNS} | base | {"kind": "document", "message": reason or ""}
-        for rule_id, family, severity, outcome, suppressed, message, location, section in conn.execute(
-                "SELECT rule_id, family, severity, outcome, suppressed, message, location, section "
-                "FROM findings WHERE document_id = ? ORDER BY id", (doc_id,)):
-            where = " | ".join(part for part in (section, location) if part)
-            yield base | {"kind": "finding", "location": where, "code": rule_id, "family": family,
-                          "severity": severity, "outcome": outcome, "suppressed": bool(suppressed),
-                          "message": message}
+        for finding in _findings_of(conn, doc_id):
+            yield csv_out.finding_row(path, finding, base)
 
 
 def format_for(path: str | Path) -> str:
@@ -59,16 +68,7 @@ def reports(conn: sqlite3.Connection) -> list[Report]:
     out = []
     for doc_id, path, fmt in conn.execute(
             "SELECT id, path, format FROM documents WHERE status = 'ok' ORDER BY path").fetchall():
-        findings = []
-        for row in conn.execute(
-                "SELECT finding_json, rule_id, family, severity, outcome, suppressed, message, section, fingerprint "
-                "FROM findings WHERE document_id = ? ORDER BY id", (doc_id,)):
-            if row[0]:
-                findings.append(Finding.model_validate_json(row[0]))
-            else:  # written before findings were kept whole: no locations to give
-                findings.append(Finding(rule_id=row[1], family=row[2], severity=row[3], outcome=row[4],
-                                        suppressed=bool(row[5]), message=row[6], section=row[7],
-                                        fingerprint=row[8]))
+        findings = _findings_of(conn, doc_id)
         out.append(Report(path=path, format=fmt, findings=findings))
     return out
 
@@ -85,8 +85,7 @@ def write(conn: sqlite3.Connection, fmt: str, out: TextIO) -> int:
     """Write every row to `out`; return the number of rows."""
     count = 0
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
+        writer = csv_out.writer(out)
         for row in rows(conn):
             writer.writerow(row)
             count += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["ok", "failed"]
+Status = Literal["ok", "failed", "skipped"]  # skipped: not an impact assessment (reason says why)
 # input: the file itself is at fault (corrupt, empty, unsupported...); error: eia-rules failed on it;
 # crash: the worker process died on it; timeout: it took longer than the per-file limit.
 FailureKind = Literal["input", "error", "crash", "timeout"]
@@ -20,6 +20,7 @@ class DocResult:
     seconds: float = 0.0
     record_json: str | None = None
     findings: list[dict[str, Any]] = field(default_factory=list)
+    directorate: str = ""
     service: str = ""
     doc_date: str | None = None
     failure_kind: FailureKind | None = None

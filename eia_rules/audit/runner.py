@@ -9,7 +9,7 @@ import contextlib
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -19,6 +19,7 @@ from ..engine.version import rules_version
 from ..errors import EiaRulesError
 from .engines import run_engine
 from .folders import folder_labels
+from .manifest import ManifestEntry, load_manifest
 from .result import DocResult
 from .store import DEFAULT_DB, DocumentInfo, Known, Store
 from .version import config_key, config_summary
@@ -59,6 +60,7 @@ class AuditOptions:
     engine: str = "local"
     scheduler: str | None = None
     argv: list[str] = field(default_factory=list)
+    manifest: Path | None = None  # CSV/YAML: path -> directorate, service, decision date
 
 
 @dataclass
@@ -71,6 +73,7 @@ class AuditRun:
     skipped: int
     audited: int = 0
     failed: int = 0
+    not_assessments: int = 0
     interrupted: bool = False
     seconds: float = 0.0
 
@@ -85,10 +88,14 @@ def _hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), path.stat().st_size
 
 
-def _describe(found: Found) -> tuple[DocumentInfo, str | None]:
-    """The parent's facts about a file, and a reason if it cannot even be opened."""
+def _describe(found: Found, manifest: Mapping[str, ManifestEntry]) -> tuple[DocumentInfo, str | None]:
+    """The parent's facts about a file, and a reason if it cannot even be opened. Directorate
+    and service come from the manifest only (the document's own fields win when stored); a
+    date in the folder or file names is kept as the last resort for the date."""
     path = found.path
-    directorate, service, when = folder_labels(path, found.root)
+    entry = manifest.get(str(path.resolve()), ManifestEntry())
+    directorate, service = entry.directorate, entry.service
+    when = entry.decision_date or folder_labels(path, found.root)[2]
     problem = None
     try:
         sha, size = _hash_file(path)
@@ -118,6 +125,7 @@ def run_audit(paths: Sequence[str], options: AuditOptions | None = None,
     found = discover(paths)
     if not found:
         raise EiaRulesError(f"no documents found in: {', '.join(paths)}")
+    manifest = load_manifest(options.manifest) if options.manifest else {}
     version = rules_version()
     jobs = options.jobs or default_jobs()
     with Store(options.db) as store:
@@ -128,7 +136,7 @@ def run_audit(paths: Sequence[str], options: AuditOptions | None = None,
         unopened: list[tuple[DocumentInfo, str]] = []
         skipped: list[str] = []
         for item in found:
-            info, problem = _describe(item)
+            info, problem = _describe(item, manifest)
             if problem:
                 unopened.append((info, problem))
             elif not options.force and _unchanged(info, known.get(info.path), version):
@@ -165,4 +173,5 @@ def _record(store: Store, run: AuditRun, info: DocumentInfo, result: DocResult, 
     store.save(run.run_id, info, result, version)
     run.audited += 1
     run.failed += result.status == "failed"
+    run.not_assessments += result.status == "skipped"
     listener.advance(result)

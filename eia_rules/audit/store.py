@@ -38,7 +38,8 @@ class Known:
 class DocumentInfo:
     """The parent's facts about a file, joined with the worker's result when stored.
 
-    The record's own service and date win over the folder names' (see folders.py).
+    The record's own directorate, service and date win over the manifest's (manifest.py); a
+    date in the folder names is the last resort. Folder names are never a directorate.
     """
 
     path: str
@@ -99,9 +100,18 @@ class Store:
                 _snapshot(c, run_id, path)
 
     def save(self, run_id: int, info: DocumentInfo, result: DocResult, rules_version: str) -> None:
-        """Replace whatever was stored for this path with this result, in one transaction."""
-        directorate, service, doc_date = info.directorate, result.service or info.folder_service, \
-            result.doc_date or info.folder_date
+        """Replace whatever was stored for this path with this result, in one transaction.
+
+        A file that is not an assessment leaves `documents` (the report never counts it) and
+        is listed in `skipped` for this run with the reason."""
+        if result.status == "skipped":
+            with self._transaction() as c:
+                c.execute("DELETE FROM documents WHERE path = ?", (info.path,))
+                c.execute("INSERT OR REPLACE INTO skipped (run_id, path, reason) VALUES (?,?,?)",
+                          (run_id, info.path, result.reason))
+            return
+        directorate = result.directorate or info.directorate
+        service, doc_date = result.service or info.folder_service, result.doc_date or info.folder_date
         with self._transaction() as c:
             c.execute("DELETE FROM documents WHERE path = ?", (info.path,))
             cur = c.execute(
@@ -114,9 +124,11 @@ class Store:
                 c.execute("INSERT INTO records (document_id, record_json) VALUES (?,?)", (doc_id, result.record_json))
             c.executemany(
                 "INSERT INTO findings (document_id, rule_id, family, severity, outcome, suppressed, message, "
-                "location, section, fingerprint, finding_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "location, section, fingerprint, finding_json, subject_kind, subject, duty) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc_id, f["rule_id"], f["family"], f["severity"], f["outcome"], int(bool(f["suppressed"])),
-                  f["message"], f["location"], f["section"], f["fingerprint"], f.get("json"))
+                  f["message"], f["location"], f["section"], f["fingerprint"], f.get("json"),
+                  f.get("subject_kind", ""), f.get("subject", ""), f.get("duty", ""))
                  for f in result.findings])
             if result.status == "failed":
                 c.execute("INSERT INTO failures (document_id, kind, reason) VALUES (?,?,?)",

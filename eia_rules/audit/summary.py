@@ -18,6 +18,7 @@ class Summary:
     failures: list[tuple[str, str, str]] = field(default_factory=list)   # path, kind, reason
     by_family: dict[str, dict[str, int]] = field(default_factory=dict)   # family -> severity -> count
     suppressed: int = 0
+    not_assessments: list[tuple[str, str]] = field(default_factory=list)  # path, why it is not one
     slowest: list[tuple[str, float]] = field(default_factory=list)
 
 
@@ -37,6 +38,8 @@ def summarise(conn: sqlite3.Connection, run: AuditRun, slowest: int = 5) -> Summ
         else:
             row = summary.by_family.setdefault(family, {})
             row[severity] = row.get(severity, 0) + count
+    summary.not_assessments = conn.execute(
+        "SELECT path, reason FROM skipped WHERE run_id = ? ORDER BY path", (rid,)).fetchall()
     summary.slowest = conn.execute(
         "SELECT path, seconds FROM documents WHERE run_id = ? AND seconds IS NOT NULL "
         "ORDER BY seconds DESC LIMIT ?", (rid, slowest)).fetchall()
@@ -53,6 +56,7 @@ def render(summary: Summary, console) -> None:  # console: rich.console.Console
     docs = Table(title="Documents", show_header=False)
     for label, value in (("found", run.found), ("skipped as unchanged", run.skipped),
                          ("audited in this run", run.audited), ("failed in this run", run.failed),
+                         ("not assessments, left out", run.not_assessments),
                          ("checked (in store, this run's set)", summary.ok),
                          ("failed (in store, this run's set)", len(summary.failures))):
         docs.add_row(label, str(value))
@@ -78,6 +82,13 @@ def render(summary: Summary, console) -> None:  # console: rich.console.Console
         console.print(table)
         if len(summary.failures) > 50:
             console.print(f"... and {len(summary.failures) - 50} more (see the failures table or export).")
+    if summary.not_assessments:
+        table = Table(title="Left out: not impact assessments")
+        for col in ("path", "why"):
+            table.add_column(col, overflow="fold")
+        for row in summary.not_assessments:
+            table.add_row(*row)
+        console.print(table)
     if summary.slowest:
         table = Table(title="Slowest documents in this run")
         table.add_column("path", overflow="fold")

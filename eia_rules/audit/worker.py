@@ -13,6 +13,7 @@ one file loses nothing else.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
 from pathlib import Path
@@ -79,7 +80,8 @@ def _finding_row(finding) -> dict:  # Finding -> the columns the store keeps
         "outcome": finding.outcome.value, "suppressed": finding.suppressed, "message": finding.message,
         "location": "; ".join(loc.label() for loc in finding.locations),
         "section": finding.section, "fingerprint": finding.fingerprint,
-        "json": finding.model_dump_json(),
+        "subject_kind": next(iter(finding.subject), ""), "subject": next(iter(finding.subject.values()), ""),
+        "duty": finding.duty, "json": finding.model_dump_json(),
     }
 
 
@@ -90,6 +92,7 @@ def audit_document(path: str) -> DocResult:
         os._exit(RETIRE_EXIT_CODE)
     run_test_hooks(path)
     from ..pipeline import check_record, parse
+    from .classify import not_an_assessment
 
     start = time.perf_counter()
     try:
@@ -101,6 +104,9 @@ def audit_document(path: str) -> DocResult:
     except Exception as e:  # noqa: BLE001 - a reader bug on one odd file must not stop an archive audit
         return DocResult.failed(path, "error", f"could not read the document ({type(e).__name__}: {e})",
                                 time.perf_counter() - start)
+    if (why := not_an_assessment(record)) is not None:
+        return DocResult(path=path, status="skipped", format=record.source.format, reason=why,
+                         seconds=time.perf_counter() - start)
     try:
         report = check_record(record)
     except EiaRulesError as e:
@@ -112,9 +118,22 @@ def audit_document(path: str) -> DocResult:
         return DocResult.failed(path, "error", f"the rules engine failed ({type(e).__name__}: {e})",
                                 time.perf_counter() - start)
     meta = record.metadata
+    directorate, service = owner(meta.service_area)
+    when = meta.assessment_date or meta.decision_date or meta.approval_date
     return DocResult(
         path=path, status="ok", format=record.source.format or report.format,
         seconds=time.perf_counter() - start, record_json=record.model_dump_json(),
-        findings=[_finding_row(f) for f in report.findings], service=meta.service_area,
-        doc_date=meta.assessment_date.isoformat() if meta.assessment_date else None,
+        findings=[_finding_row(f) for f in report.findings], directorate=directorate, service=service,
+        doc_date=when.isoformat() if when else None,
     )
+
+
+_OWNER_SPLIT = re.compile(r"\s+[-–—/:|]\s+|\s*;\s*")
+
+
+def owner(service_area: str) -> tuple[str, str]:
+    """(directorate, service) from the form's own 'Directorate / service area' field:
+    'Education and Lifelong Learning - Learner Travel' -> both; a single value is the
+    directorate (the field the forms label 'Directorate' or 'Department')."""
+    parts = [p.strip() for p in _OWNER_SPLIT.split(service_area.strip(), maxsplit=1) if p.strip()]
+    return (parts[0], parts[1]) if len(parts) == 2 else (parts[0] if parts else "", "")

@@ -6,12 +6,12 @@ knows pages, a .docx knows tables) and leave the rest as None.
 """
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """The structural role of a block; the structurer treats headings and cells differently."""
 
     HEADING = "heading"
@@ -34,6 +34,8 @@ class Location(BaseModel):
     start: int | None = Field(None, description="character offset of the block in the extracted text")
     end: int | None = None
     section_path: tuple[str, ...] = Field(default=(), description="headings enclosing the block, outermost first")
+    row_label: str | None = Field(None, description="the text of the table row's first cell, as the reader "
+                                                    "sees the row in Word ('Age'); None outside tables")
 
     def label(self) -> str:
         """A short human label such as 'p. 3, table 2 row 4 col 2' or 'paragraph 12'."""
@@ -53,9 +55,23 @@ class Location(BaseModel):
             parts.append(f"paragraph {self.paragraph}")
         return ", ".join(parts) or "document"
 
+    def row_name(self, limit: int = 40) -> str:
+        """The row label cut at a word boundary for a one-line location: 'Marriage and civil…'."""
+        return clip(self.row_label or "", limit)
+
     def section(self) -> str:
         """The section path as officers read it: 'Annex C > Race'."""
         return " > ".join(self.section_path)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` on one line, cut at the last word boundary within `limit` characters, with '…'
+    when cut: an officer reads whole words, never 'Marriage and civ'."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit + 1].rsplit(" ", 1)[0] if " " in flat[:limit + 1] else flat[:limit]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 class Block(BaseModel):

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field, computed_field
 
 from .blocks import Location
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -25,7 +25,7 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     VIOLATION = "violation"
     NEEDS_REVIEW = "needs_review"
 

@@ -51,3 +51,35 @@ def nearest_box(text: str) -> bool | None:
     places += [(squeezed.rfind("".join(m.split())), False) for m in UNCHECKED]
     at, state = max(places, key=lambda p: p[0])
     return state if at >= 0 else None
+
+
+def _marks() -> list[tuple[str, bool]]:
+    """Every box mark with its state, longest first so '[x]' wins over a shorter overlap."""
+    return sorted([(m, True) for m in CHECKED] + [(m, False) for m in UNCHECKED], key=lambda m: -len(m[0]))
+
+
+def as_words(text: str) -> str:
+    """Check boxes said in words, for excerpts people read: '☐ Positive ☒ No impact' becomes
+    'ticked: No impact', and a row of bare boxes '☒ | ☐' becomes 'ticked | not ticked'.
+
+    Unticked options are dropped when they have words of their own (they are what the officer did
+    not choose); a box with no words is named, so a grid of boxes still reads."""
+    pieces: list[tuple[bool | None, str]] = [(None, text)]
+    for mark, state in _marks():
+        out: list[tuple[bool | None, str]] = []
+        for prior, piece in pieces:
+            head, *rest = piece.split(mark)
+            out.append((prior, head))
+            out.extend((state, part) for part in rest)
+        pieces = out
+    words: list[str] = []
+    for state, piece in pieces:
+        body = piece.strip()
+        bare = not body.strip("|/,;: ")
+        if state is None:
+            words.append(body)
+        elif bare:  # keep the separator after a bare box: 'ticked | not ticked'
+            words.append(("ticked" if state else "not ticked") + (f" {body}" if body else ""))
+        elif state:
+            words.append(f"ticked: {body}")
+    return " ".join(w for w in words if w).strip()

@@ -13,7 +13,7 @@ Status vocabularies are fixed and small on purpose, so labels, rules and reports
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -71,20 +71,20 @@ SIGNALS: tuple[str, ...] = (
 )
 
 
-class CharacteristicStatus(str, Enum):
+class CharacteristicStatus(StrEnum):
     ASSESSED = "assessed"
     ASSERTED = "asserted"
     LISTED = "listed"
     ABSENT = "absent"
 
 
-class WayStatus(str, Enum):
+class WayStatus(StrEnum):
     EVIDENCED = "evidenced"
     MENTIONED = "mentioned"
     ABSENT = "absent"
 
 
-class TopicStatus(str, Enum):
+class TopicStatus(StrEnum):
     ADDRESSED = "addressed"
     MENTIONED = "mentioned"
     ABSENT = "absent"

@@ -149,6 +149,10 @@ def _result(finding: Finding, report: Report, index: dict[str, int],
         result["relatedLocations"] = _related(finding, uri)
         result["properties"]["occurrences"] = finding.occurrences
         result["message"]["text"] += " " + _also_at_links(finding)
+    if finding.subject:
+        result["properties"]["subject"] = dict(finding.subject)
+    if finding.duty:
+        result["properties"]["duty"] = finding.duty
     if finding.section:
         result["properties"]["section"] = finding.section
     if finding.excerpt:

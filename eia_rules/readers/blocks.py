@@ -98,10 +98,11 @@ class BlockBuilder:
                 seen.add(id(cell))
                 first = row[0] if row else None
                 above = header[c] if r > 0 and c < len(header) else None
+                label = normalise(first.text).replace("\n", " ") if first is not None and r > 0 else ""
                 self._append(
                     BlockKind.TABLE_CELL, normalise(cell.text),
                     page=cell.page, line=cell.line, table=table_no, row=r + 1, column=c + 1,
-                    row_header=_other_text(first, cell),
+                    row_label=label or None, row_header=_other_text(first, cell),
                     column_header=_other_text(above, cell),
                     checked=cell.checked if cell.checked is not None else checkbox_state(cell.text),
                 )
@@ -111,7 +112,8 @@ class BlockBuilder:
 
     def _append(self, kind: BlockKind, text: str, *, level: int | None = None,
                 checked: bool | None = None, row_header: str | None = None,
-                column_header: str | None = None, **where: int | None) -> Block | None:
+                column_header: str | None = None, row_label: str | None = None,
+                **where: int | None) -> Block | None:
         if not text:
             return None
         start = self._offset
@@ -120,7 +122,7 @@ class BlockBuilder:
             index=len(self.blocks), kind=kind, text=text, level=level, checked=checked,
             row_header=row_header, column_header=column_header,
             location=Location(paragraph=len(self.blocks) + 1, start=start, end=end,
-                              section_path=self.section_path, **where),
+                              section_path=self.section_path, row_label=row_label, **where),
         )
         self.blocks.append(block)
         self._offset = end + 1  # the "\n" that SourceDocument.text() puts between blocks

@@ -54,18 +54,44 @@ def _families(ruleset: RuleSet, filters: Filters) -> tuple[list[str], list[str]]
     return ordered, [f for f in ordered if f in statutory]
 
 
-def _compare_run(conn: Any, wanted: int | None) -> int | None:
+def _run_state(conn: Any, run_id: int) -> tuple[str, dict[str, str]]:
+    """(rules version, path -> sha256) of one run's snapshot."""
+    row = conn.execute("SELECT rules_version FROM runs WHERE id = ?", (run_id,)).fetchone()
+    files = dict(conn.execute("SELECT path, sha256 FROM run_documents WHERE run_id = ?", (run_id,)).fetchall())
+    return (row[0] if row else ""), files
+
+
+def _difference(then: tuple[str, dict[str, str]], now: tuple[str, dict[str, str]]) -> str:
+    """What differs between two runs, in words ('' when nothing does): the rules version, or
+    the documents added, changed and removed."""
+    if then[0] != now[0]:
+        return f"the rules changed (version {then[0]} then, {now[0]} now)"
+    added = len(now[1].keys() - then[1].keys())
+    removed = len(then[1].keys() - now[1].keys())
+    changed = sum(then[1][p] != sha for p, sha in now[1].items() if p in then[1])
+    parts = [f"{n} document{'' if n == 1 else 's'} {verb}" for n, verb in
+             ((changed, "changed"), (added, "added"), (removed, "removed")) if n]
+    return ", ".join(parts)
+
+
+def _compare_run(conn: Any, wanted: int | None) -> tuple[int | None, str]:
+    """The run to compare with and what differs from it. By default the latest earlier run
+    whose rules version or documents differ: a run repeated a minute later on the same files
+    changes nothing and would show nothing."""
     snapshots = [r.id for r in runs_with_snapshots(conn)]
     if wanted == 0:
-        return None
+        return None, ""
+    latest = latest_run(conn)
+    now = _run_state(conn, latest.id) if latest is not None else ("", {})
     if wanted is not None:
         if wanted not in snapshots:
             raise EiaRulesError(f"run {wanted} has no stored snapshot to compare with "
                                 f"(runs with one: {', '.join(map(str, snapshots)) or 'none'})")
-        return wanted
-    latest = latest_run(conn)
-    earlier = [r for r in snapshots if latest is not None and r < latest.id]
-    return earlier[-1] if earlier else None
+        return wanted, _difference(_run_state(conn, wanted), now) or "nothing differs (same rules, same documents)"
+    for run_id in reversed([r for r in snapshots if latest is not None and r < latest.id]):
+        if why := _difference(_run_state(conn, run_id), now):
+            return run_id, why
+    return None, ""
 
 
 @dataclass(frozen=True)
@@ -108,9 +134,11 @@ def build_report(db: Path, options: ReportOptions | None = None) -> str:
     families, statutory = _families(ruleset, options.filters)
     conn = open_store(db)
     try:
-        docs = options.filters.apply(load_current(conn))
+        current = load_current(conn)
+        options.filters.check_matches(current)
+        docs = options.filters.apply(current)
         run = latest_run(conn)
-        compare_id = _compare_run(conn, options.compare_run)
+        compare_id, compare_why = _compare_run(conn, options.compare_run)
         then = options.filters.apply(load_run(conn, compare_id)) if compare_id is not None else None
     finally:
         conn.close()
@@ -151,8 +179,9 @@ def build_report(db: Path, options: ReportOptions | None = None) -> str:
         if len(periods) >= 2 else "",
         "undated": sum(1 for d in docs if d.ok and not d.doc_date),
         "top": [(doc, _details(doc, ruleset)) for doc in top],
+        "owners": metrics.by_owner(docs, options.group_by),
         "questions": challenge_questions(docs, ruleset.by_id, families, words),
-        "comparison": comparison,
+        "comparison": comparison, "compare_why": compare_why,
         "comparison_chart": charts.paired_bars(
             "change", [(labels[after.family], before.gap_share, after.gap_share) for before, after in comparison.families],
             f"Share of assessments with a statutory gap, by family: run {comparison.run_id} and now",

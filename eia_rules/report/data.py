@@ -54,10 +54,17 @@ class Doc:
     reason: str = ""
     findings: list[FindingRow] = field(default_factory=list)
     characteristics: dict[str, str] = field(default_factory=dict)   # key -> status
+    author: str = ""      # who completed it (the form's own field)
+    approver: str = ""    # who signed it off; '' when nobody did
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def needs_review(self) -> int:
+        """Unsuppressed findings the checker could not decide, for a person to look at."""
+        return sum(f.count for f in self.findings if f.outcome == "needs_review" and not f.suppressed)
 
     @property
     def label(self) -> str:
@@ -91,13 +98,15 @@ def open_store(db: Path) -> sqlite3.Connection:
     return conn
 
 
-def _record_fields(record_json: str | None) -> tuple[str, dict[str, str]]:
+def _record_fields(record_json: str | None) -> tuple[str, dict[str, str], str, str]:
+    """(title, characteristic statuses, author, approver) from a stored record."""
     if not record_json:
-        return "", {}
+        return "", {}, "", ""
     record = json.loads(record_json)
-    title = (record.get("metadata") or {}).get("title") or ""
+    meta = record.get("metadata") or {}
     statuses = {k: (v or {}).get("status", "absent") for k, v in (record.get("characteristics") or {}).items()}
-    return title.strip(), statuses
+    return (meta.get("title") or "").strip(), statuses, (meta.get("author") or "").strip(), \
+        (meta.get("approver") or "").strip()
 
 
 def load_current(conn: sqlite3.Connection) -> list[Doc]:
@@ -107,9 +116,9 @@ def load_current(conn: sqlite3.Connection) -> list[Doc]:
             "SELECT d.id, d.path, d.status, d.directorate, d.service, d.doc_date, r.record_json, f.reason "
             "FROM documents d LEFT JOIN records r ON r.document_id = d.id "
             "LEFT JOIN failures f ON f.document_id = d.id ORDER BY d.path"):
-        title, statuses = _record_fields(record_json)
+        title, statuses, author, approver = _record_fields(record_json)
         docs[doc_id] = Doc(path, status, directorate, service, doc_date, title, reason or "",
-                           characteristics=statuses)
+                           characteristics=statuses, author=author, approver=approver)
     for doc_id, *row in conn.execute(
             "SELECT document_id, rule_id, family, severity, outcome, suppressed, message, location, section "
             "FROM findings ORDER BY id"):

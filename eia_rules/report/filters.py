@@ -44,6 +44,22 @@ class Filters:
                 return False
         return True
 
+    def check_matches(self, docs: list[Doc]) -> None:
+        """Refuse a filter that keeps nothing, naming what the store has, so a mistyped
+        directorate is an error and not a silently empty report."""
+        if not docs or any(self.keep(d) for d in docs):
+            return
+        from ..errors import EiaRulesError
+
+        if self.directorate and not any(self.directorate.casefold() in (d.directorate.casefold(),
+                                                                         d.service.casefold()) for d in docs):
+            names = sorted({n for d in docs for n in (d.directorate, d.service) if n})
+            raise EiaRulesError(f"no assessment has the directorate or service '{self.directorate}'; the store has: "
+                                + ("; ".join(names) if names else "none (the documents do not say; use a manifest)"))
+        dates = sorted(d.doc_date for d in docs if d.doc_date)
+        span = f"dated {dates[0]} to {dates[-1]}" if dates else "none dated"
+        raise EiaRulesError(f"no assessment matches {', '.join(self.describe())}; the store's assessments are {span}")
+
     def apply(self, docs: list[Doc]) -> list[Doc]:
         """The documents in the window, each keeping only findings in the chosen families."""
         kept = [d for d in docs if self.keep(d)]

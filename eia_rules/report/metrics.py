@@ -138,7 +138,50 @@ def trend(docs: list[Doc]) -> tuple[str, list[Period]]:
         period = periods.setdefault(label, Period(label, 0, 0))
         period.total += 1
         period.with_gap += bool(doc.gap_rules())
+    for label in _every_period(sorted(periods), quarterly):  # an empty period shows as a gap
+        periods.setdefault(label, Period(label, 0, 0))
     return ("quarter" if quarterly else "year"), [periods[k] for k in sorted(periods)]
+
+
+def _every_period(labels: list[str], quarterly: bool) -> list[str]:
+    """Every year or quarter from the first label to the last: '2021 Q1'..'2024 Q1' has 13."""
+    if not labels:
+        return []
+    def index(label: str) -> int:
+        return int(label[:4]) * 4 + int(label[-1]) - 1 if quarterly else int(label[:4])
+    def name(i: int) -> str:
+        return f"{i // 4} Q{i % 4 + 1}" if quarterly else str(i)
+    return [name(i) for i in range(index(labels[0]), index(labels[-1]) + 1)]
+
+
+@dataclass
+class OwnerRow:
+    """One directorate (or service) in the ranking: how its assessments stand."""
+
+    group: str
+    total: int = 0
+    with_gap: int = 0
+    unsigned: int = 0
+    needs_review: int = 0
+
+    @property
+    def gap_share(self) -> float | None:
+        return share(self.with_gap, self.total)
+
+
+def by_owner(docs: list[Doc], by: str) -> list[OwnerRow]:
+    """Directorates (or services) ranked by the share of their assessments with a statutory gap,
+    with how many were not signed off and how many findings wait for a person's review."""
+    rows: dict[str, OwnerRow] = {}
+    for doc in docs:
+        if not doc.ok:
+            continue
+        row = rows.setdefault(doc.group(by), OwnerRow(doc.group(by)))
+        row.total += 1
+        row.with_gap += bool(doc.gap_rules())
+        row.unsigned += not doc.approver
+        row.needs_review += doc.needs_review
+    return sorted(rows.values(), key=lambda r: (-(r.gap_share or 0), -r.total, r.group.casefold()))
 
 
 def ranked(docs: list[Doc], top: int) -> list[Doc]:

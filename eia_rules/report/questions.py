@@ -72,6 +72,15 @@ def join_names(names: list[str], limit: int = 3) -> str:
     return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
+def owners(docs: list[Doc]) -> list[str]:
+    """Who the questions are put to: the services or directorates the documents name, most
+    gaps first, then the rest counted ('66 other'); never a title or a folder name."""
+    named = Counter(d.service or d.directorate for d in docs if d.service or d.directorate)
+    names = [name for name, _ in named.most_common()]
+    unnamed = len(docs) - sum(named.values())
+    return names + [f"{unnamed} other"] if unnamed else names
+
+
 @dataclass(frozen=True)
 class RuleGap:
     rule_id: str
@@ -124,7 +133,7 @@ def challenge_questions(docs: list[Doc], rules: dict[str, Any], families: list[s
                               "rule": rid, "title": rules[rid].title}))
                 for rid, found in recurring[:words.max_rules]]
         lead = gaps[0]
-        services = [name for name, _ in Counter(d.unit for d in lead.documents).most_common()]
+        services = owners(lead.documents)
         values = {"count": str(len(lead.documents)), "total": str(total),
                   "share": pct(len(lead.documents) / total), "rule": lead.rule_id, "title": lead.title,
                   "services": join_names(services), "documents": join_names([d.label for d in lead.documents]),

@@ -1,4 +1,8 @@
-"""The upload page for people: a plain form, results grouped by family, no JavaScript needed.
+"""The upload page for people: a plain form, results in document order, no JavaScript needed.
+
+The results page opens with a summary (counts by severity and needs review, families with
+gaps) and a jump list of the document's sections; the findings follow section by section in
+the order the document has them, errors first within each (the same order as `check`'s text).
 
 Everything from the document reaches the page through autoescaping Jinja2 templates, and the
 pages load nothing external (inline CSS only), so they work offline and behind strict proxies.
@@ -12,7 +16,6 @@ import base64
 import binascii
 from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -20,6 +23,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model.findings import Finding, Outcome, Report, Severity
 from ..output import rulemeta
+from ..output import text as text_out
 from . import catalogue
 from .api import DOCX_TYPE, annotated_name, attachment
 from .settings import Settings
@@ -48,8 +52,11 @@ class FindingView:
 
 
 @dataclass(frozen=True)
-class FamilyView:
+class SectionView:
+    """One section of the document with its findings; `anchor` is its id for the jump list."""
+
     name: str
+    anchor: str
     findings: list[FindingView]
 
 
@@ -63,26 +70,29 @@ def family_label(family: str) -> str:
     return FAMILY_LABELS.get(family) or family.replace("-", " ").replace("_", " ").capitalize()
 
 
-def _view(finding: Finding, by_id: dict[str, object]) -> FindingView:
+# How much of the document's text a finding quotes on the page (cut at a word boundary).
+EXCERPT_CHARS = 240
+
+
+def _view(finding: Finding, by_id: dict[str, object], fmt: str = "") -> FindingView:
     rule = by_id.get(finding.rule_id)
     return FindingView(
         rule_id=finding.rule_id, title=rulemeta.title(finding, rule), severity=finding.severity.value,
         needs_review=finding.outcome is Outcome.NEEDS_REVIEW, message=finding.message,
-        location=rulemeta.location_label(finding.locations), section=rulemeta.section(finding),
-        excerpt=finding.excerpt, legal_basis=rulemeta.legal_basis(finding, rule),
-        remediation=rulemeta.remediation(finding, rule), also_at=rulemeta.other_places(finding),
+        location=rulemeta.where(finding.place(), fmt), section=rulemeta.section(finding),
+        excerpt=rulemeta.excerpt_words(finding.excerpt, EXCERPT_CHARS),
+        legal_basis=rulemeta.legal_basis(finding, rule),
+        remediation=rulemeta.remediation(finding, rule), also_at=rulemeta.other_places(finding, where=fmt),
     )
 
 
-def group_findings(report: Report) -> list[FamilyView]:
-    """Unsuppressed findings by family (most serious family first), worst severity first within."""
+def section_findings(report: Report) -> list[SectionView]:
+    """Unsuppressed findings by section, in document order (the whole document first), errors
+    first within each, as `check`'s text output orders them."""
     by_id = {r.id: r for r in catalogue.rules()}
-    active = sorted((f for f in report.findings if not f.suppressed),
-                    key=lambda f: (f.family, -f.severity.rank, f.rule_id))
-    families = [FamilyView(family_label(fam), [_view(f, by_id) for f in group])
-                for fam, group in groupby(active, key=lambda f: f.family)]
-    worst = {fam.name: max(Severity(v.severity).rank for v in fam.findings) for fam in families}
-    return sorted(families, key=lambda fam: -worst[fam.name])
+    active = [f for f in report.findings if not f.suppressed]
+    return [SectionView(section or "Whole document", f"section-{i}", [_view(f, by_id, report.format) for f in group])
+            for i, (section, group) in enumerate(text_out.in_document_order(active), start=1)]
 
 
 ANNOTATE_PATH = "/annotate"
@@ -115,8 +125,10 @@ def build_router(worker: Worker, settings: Settings) -> APIRouter:
         counts = Counter(f.severity.value for f in report.findings if not f.suppressed)
         is_docx = upload.filename.lower().endswith(".docx")
         return render_page(
-            "results.html", report=report, families=group_findings(report),
-            counts=[(s.value, counts[s.value]) for s in Severity], total=sum(counts.values()),
+            "results.html", report=report, sections=section_findings(report),
+            summary=text_out.counts(report.findings), gaps=text_out.families_with_gaps(report.findings),
+            counts=[(s.value, text_out.plural(counts[s.value], s.value) if s is not Severity.INFO
+                     else f"{counts[s.value]} info") for s in Severity], total=sum(counts.values()),
             suppressed=sum(f.suppressed for f in report.findings),
             passed=len(report.passed), not_applicable=len(report.not_applicable),
             annotate_name=annotated_name(upload.filename) if is_docx else None,

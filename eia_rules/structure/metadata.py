@@ -97,7 +97,7 @@ def _strategic_answer(units: list[Unit]) -> bool | None:
 
 
 def extract(doc: SourceDocument, units: list[Unit]) -> Metadata:
-    """Metadata from labelled fields, falling back on the file's own properties."""
+    """Metadata from labelled fields, falling back on the file's own properties for title and author."""
     meta = Metadata()
     where: dict[str, list[Location]] = {}
     for i, unit in enumerate(units):
@@ -186,8 +186,10 @@ def _covered(unit: Unit, label: str) -> set[int]:
 
 def _fill_from_document(meta: Metadata, where: dict[str, list[Location]], doc: SourceDocument,
                         units: list[Unit]) -> None:
-    """Title, author and date that no label gave, from the file's properties (and, for the
-    title, the document's first heading or opening line)."""
+    """Title and author that no label gave, from the file's properties (and, for the title, the
+    document's first heading or opening line). Never the date: Word's created and modified
+    dates are when the file (often a template) was saved, not when the assessment was made,
+    and taking them would hide an undated assessment from GV003."""
     if not meta.title:
         if doc.properties.get("title"):
             meta.title = doc.properties["title"]
@@ -196,9 +198,6 @@ def _fill_from_document(meta: Metadata, where: dict[str, list[Location]], doc: S
             where["title"] = list(first.locations)
     if not meta.author and doc.properties.get("author"):
         meta.author = doc.properties["author"]
-    if meta.assessment_date is None:
-        meta.assessment_date = next(
-            (d for key in ("created", "modified", "date") if (d := _property_date(doc.properties.get(key, "")))), None)
 
 
 def _title_unit(units: list[Unit]) -> Unit | None:
@@ -206,19 +205,6 @@ def _title_unit(units: list[Unit]) -> Unit | None:
     has no title (GV001 asks for one)."""
     opening = units[0] if units and units[0].label_like and not units[0].table_row else None
     return next((u for u in units if u.heading), opening)
-
-
-def _property_date(value: str) -> date | None:
-    """A date file property, written as text ('3 March 2025') or ISO ('2025-03-03T10:00:00Z')."""
-    if not value:
-        return None
-    parsed = first_date(value)
-    if parsed is None and value[:10].count("-") == 2:
-        try:
-            parsed = date.fromisoformat(value[:10])
-        except ValueError:
-            parsed = None
-    return parsed
 
 
 def _is_strategic(doc: SourceDocument, units: list[Unit]) -> bool | None:

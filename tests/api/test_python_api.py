@@ -66,3 +66,19 @@ def test_report_names_the_rules_version_an_audit_uses():
     report = eia_rules.check(WEAK)
     assert report.rules_version == rules_version()
     assert report.rules_version.startswith(eia_rules.__version__ + "+")
+
+
+def test_statuses_and_severities_print_as_their_values():
+    """`print(record.characteristics["age"].status)` shows `asserted`, as the README says, not the
+    enum's Python name."""
+    record = eia_rules.parse(WEAK)
+    assert str(record.characteristics["age"].status) == "asserted"
+    assert f"{eia_rules.check(WEAK).findings[0].severity}" in ("error", "warning", "info")
+
+
+def test_every_finding_about_one_thing_names_it_as_its_subject():
+    """Integrators read what a finding is about from `subject`, not from the message."""
+    findings = eia_rules.check(WEAK).findings
+    pc005 = [f for f in findings if f.rule_id == "PC005"]
+    assert pc005 and all(set(f.subject) == {"characteristic"} and f.duty == "psed" for f in pc005)
+    assert any(f.subject == {"topic": "welsh_language"} for f in findings)

@@ -57,3 +57,34 @@ def test_rules_version_changes_when_any_rule_file_changes():
     edited = [*files[:-1], RuleFile(files[-1].display, files[-1].text + "\n# edited\n")]
     assert rules_hash(files) == rules_hash(list(reversed(files)))
     assert rules_hash(edited) != rules_hash(files)
+
+
+def test_owner_splits_the_forms_directorate_and_service_field():
+    from eia_rules.audit.worker import owner
+
+    assert owner("Education and Lifelong Learning - Learner Travel") == ("Education and Lifelong Learning",
+                                                                       "Learner Travel")
+    assert owner("Parks") == ("Parks", "")
+    assert owner("") == ("", "")
+
+
+def test_the_classifier_reads_the_record_not_the_file_name():
+    from eia_rules.audit.classify import not_an_assessment
+    from eia_rules.model.record import CharacteristicStatus, IIARecord
+
+    blank = IIARecord()
+    assert "answers no protected characteristic" in not_an_assessment(blank)
+    minutes = IIARecord()
+    minutes.metadata.title = "Minutes of the Cabinet meeting, 3 March"
+    minutes.characteristics["age"].status = CharacteristicStatus.ASSERTED
+    assert "minutes" in not_an_assessment(minutes)
+    poor = IIARecord()
+    poor.metadata.title = "EIA Screening Form - Allotment Rent Increase"  # says nothing, but is one
+    assert not_an_assessment(poor) is None
+    tool = IIARecord()
+    tool.metadata.title = "Notes for eia-rules users"  # 'eia' in lower case is not the acronym
+    tool.characteristics["age"].status = CharacteristicStatus.ASSERTED
+    assert not_an_assessment(tool) is None
+    guide = tool.model_copy(deep=True)
+    guide.metadata.title = "Guidance on completing the form"
+    assert "guidance" in not_an_assessment(guide)

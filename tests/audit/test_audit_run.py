@@ -16,6 +16,8 @@ from eia_rules.audit.worker import CRASH_HOOK, HANG_HOOK
 
 from .conftest import BROKEN, GOOD, small_md
 
+WEAK_EXAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "examples" / "weak-iia.md"
+
 
 def _rows(db: Path, sql: str, *args: object) -> list[tuple]:
     with sqlite3.connect(db) as conn:
@@ -60,14 +62,39 @@ def test_every_broken_file_is_recorded_with_its_reason_and_good_ones_are_checked
     assert "Failed documents" in result.output and "Findings by family" in result.output
 
 
-def test_directorate_and_date_come_from_the_record_or_the_folders(audited):
+def test_directorate_and_date_come_from_the_record_never_the_folder_names(audited):
     db, _, _ = audited
     rows = {Path(p).name: (d, s, when) for p, d, s, when in _rows(
         db, "SELECT path, directorate, service, doc_date FROM documents")}
     directorate, service, when = rows["library-hours.docx"]
-    assert directorate == "Customer Services"
-    assert service and when and when.startswith("2024-")  # the record's own fields win over "2024"
-    assert rows["weak-iia.md"][0] == "Leisure"
+    assert directorate and directorate != "Customer Services"  # the form's own field, not the folder
+    assert when and when.startswith("2024-")  # the record's own date wins over the folder's "2024"
+    assert rows["weak-iia.md"][0] == ""  # filed under Leisure/, but the document does not say
+
+
+def test_non_assessments_are_left_out_with_a_reason(mixed_folder, tmp_path):
+    """A README beside the assessments is listed as left out, never stored as a document."""
+    (mixed_folder / "README.md").write_text("# Notes on this archive\n\nThe folders hold last year's forms.\n")
+    try:
+        db = tmp_path / "a.sqlite"
+        run = run_audit([str(mixed_folder)], AuditOptions(db=db, jobs=1))
+        assert run.not_assessments == 1
+        [(path, reason)] = _rows(db, "SELECT path, reason FROM skipped")
+        assert path.endswith("README.md") and "answers no protected characteristic" in reason
+        assert not _rows(db, "SELECT 1 FROM documents WHERE path LIKE '%README.md'")
+    finally:
+        (mixed_folder / "README.md").unlink()
+
+
+def test_a_manifest_fills_directorate_service_and_date(mixed_folder, tmp_path):
+    manifest = tmp_path / "manifest.yaml"
+    manifest.write_text(f"{mixed_folder / 'Leisure' / 'weak-iia.md'}:\n  directorate: Leisure and Culture\n"
+                        "  service: Sport\n  decision_date: '2024-05-01'\n", "utf-8")
+    db = tmp_path / "a.sqlite"
+    run_audit([str(mixed_folder / "Leisure")], AuditOptions(db=db, jobs=1, manifest=manifest))
+    [(directorate, service, when)] = _rows(db, "SELECT directorate, service, doc_date FROM documents "
+                                               "WHERE path LIKE '%weak-iia.md'")
+    assert (directorate, service, when) == ("Leisure and Culture", "Sport", "2024-05-01")
 
 
 def test_csv_export_has_a_row_per_document_and_per_finding(audited):
@@ -81,6 +108,23 @@ def test_csv_export_has_a_row_per_document_and_per_finding(audited):
     failed = {Path(r["path"]).name: r["message"] for r in documents if r["status"] == "failed"}
     assert set(failed) == set(BROKEN) and all(failed.values())
     assert all(r["code"] and r["severity"] in ("error", "warning", "info") for r in findings)
+    assert {r["suppressed"] for r in findings} <= {"yes", "no"}
+    assert any(r["subject_kind"] == "characteristic" and r["subject"] and r["duty"] == "psed" for r in findings)
+
+
+def test_check_and_export_write_one_csv_schema(audited, tmp_path):
+    """A spreadsheet built on `check --format csv` takes `export --format csv` unchanged."""
+    _, export, _ = audited
+    checked = CliRunner().invoke(cli, ["check", str(WEAK_EXAMPLE), "--format", "csv", "--exit-zero"],
+                                 catch_exceptions=False).output
+    assert checked.splitlines()[0] == export.read_text("utf-8").splitlines()[0]
+
+
+def test_store_keeps_subject_and_duty_as_columns(audited):
+    db, _, _ = audited
+    kinds = {k for (k,) in _rows(db, "SELECT DISTINCT subject_kind FROM findings")}
+    assert {"characteristic", "topic"} <= kinds
+    assert _rows(db, "SELECT COUNT(*) FROM findings WHERE duty = 'psed'")[0][0] > 0
 
 
 def test_export_command_writes_jsonl(audited, tmp_path):

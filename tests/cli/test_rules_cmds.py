@@ -17,10 +17,31 @@ def test_rules_lists_the_catalogue(eia):
 def test_explain_shows_what_why_basis_examples_and_fix(eia):
     run = eia("explain", "pc001")
     assert run.code == 0
-    for heading in ("What it checks:", "Why it matters:", "Legal basis:", "How to fix:",
+    for heading in ("What it says:", "Why it matters:", "Legal basis:", "How to fix:",
                     "Flagged example:", "Passing example:"):
         assert heading in run.out
     assert "Equality Act 2010" in run.out
+
+
+def test_explain_speaks_to_officers_without_internal_codes(eia):
+    """The message as an officer reads it (a real characteristic), a plain citation, short
+    passages of assessment text; no template fields, duty codes or requirement ids."""
+    run = eia("explain", "PC002")
+    assert run.code == 0
+    assert "<" not in run.out and "psed" not in run.out.lower() and "requirements" not in run.out
+    assert "{" not in run.out and "Criterion" not in run.out
+    assert "Race is named but never assessed" in run.out and "Complete the Race entry" in run.out
+    assert "the public sector equality duty" in run.out
+    assert "status:" not in run.out  # a record fragment is not wording an officer could copy
+
+
+def test_plain_citation_leaves_out_internal_requirement_ids():
+    from eia_rules.rulesdoc import plain_citation
+
+    assert plain_citation("R (Bracking) v SSWP [2013] EWCA Civ 1345 (requirements PC-10, GV-04)") == \
+        "R (Bracking) v SSWP [2013] EWCA Civ 1345"
+    assert plain_citation("WFG Act 2015 ss.3 and 5; requirements WF-01 (error where x)") == "WFG Act 2015 ss.3 and 5"
+    assert plain_citation("EHRC guidance (escalation under requirements MM-01)") == "EHRC guidance"
 
 
 def test_explain_unknown_code_is_a_usage_error(eia):

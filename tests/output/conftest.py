@@ -50,7 +50,7 @@ def report() -> Report:
                     severity=Severity.ERROR, message="Race: no impact assessed, 100% blank",
                     locations=[Location(line=12, paragraph=5, start=40, end=72,
                                         section_path=("Annex C", "Race"))],
-                    section="Annex C > Race", excerpt="Race"),
+                    section="Annex C > Race", excerpt="Race", subject={"characteristic": "race"}, duty="psed"),
             Finding(rule_id="SED-01", family="socio_economic", severity=Severity.WARNING,
                     outcome=Outcome.NEEDS_REVIEW, message="Only a generic statement on\ndisadvantage.",
                     locations=[Location(page=3, table=2, row=4, column=2, start=100, end=130)]),

@@ -26,6 +26,9 @@ def test_header_and_one_row_per_finding(report, rules):
     assert review["message"] == "Only a generic statement on\ndisadvantage."
     assert bare["location"] == "document"
     assert suppressed["suppressed"] == "yes" and first["suppressed"] == "no"
+    assert (first["subject_kind"], first["subject"], first["duty"]) == ("characteristic", "race", "psed")
+    assert (bare["subject_kind"], bare["subject"], bare["duty"]) == ("", "", "")
+    assert {r["kind"] for r in rows} == {"finding"}
     assert [r["fingerprint"] for r in rows] == [f.fingerprint for f in report.findings]
 
 

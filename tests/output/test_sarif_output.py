@@ -64,6 +64,9 @@ def test_results_point_at_rule_and_place(report, rules):
     assert cell["physicalLocation"]["region"] == {"charOffset": 100, "charLength": 30}
     assert cell["properties"] == {"page": 3, "table": 2, "row": 4, "column": 2}
     assert "region" not in bare_result["locations"][0]["physicalLocation"]
+    assert line_result["properties"]["subject"] == {"characteristic": "race"}
+    assert line_result["properties"]["duty"] == "psed"
+    assert "subject" not in bare_result["properties"] and "duty" not in bare_result["properties"]
     assert suppressed["partialFingerprints"]["eiaRules/v1"] == report.findings[3].fingerprint
 
 

@@ -1,7 +1,7 @@
 """A real audit of part of corpora/ into a temporary store, audited twice, and its report.
 
-The archive is laid out as <directorate>/<file> (the corpus folders become directorates) with
-one unreadable file. Between the two runs one assessment is replaced by the thorough example
+The archive is laid out as <directorate>/<file> with a manifest naming each folder as its files'
+directorate (folder names alone never are), and one unreadable file. Between the two runs one assessment is replaced by the thorough example
 and one by the weak example, so the second run has something to compare with the first.
 """
 from __future__ import annotations
@@ -39,6 +39,9 @@ def _copy_subset(root: Path) -> None:
                 shutil.copy(src, root / folder / src.name)
     (root / "Broken").mkdir()
     (root / "Broken" / "empty.docx").write_bytes(b"")
+    lines = ["path,directorate,service,decision_date"]
+    lines += [f"{root.name}/{p.relative_to(root).as_posix()},{p.parent.name},," for p in sorted(root.rglob("*")) if p.is_file()]
+    (root.parent / f"{root.name}-manifest.csv").write_text("\n".join(lines) + "\n", "utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -46,11 +49,12 @@ def audited(tmp_path_factory: pytest.TempPathFactory) -> Audited:
     root = tmp_path_factory.mktemp("archive")
     _copy_subset(root)
     db = tmp_path_factory.mktemp("store") / "audit.sqlite"
-    first = run_audit([str(root)], AuditOptions(db=db, jobs=4))
+    manifest = root.parent / f"{root.name}-manifest.csv"
+    first = run_audit([str(root)], AuditOptions(db=db, jobs=4, manifest=manifest))
     # Between runs: one weak assessment is rewritten thoroughly, one is made weaker.
     shutil.copy(THOROUGH, root / "la-docx" / "caerwen-library-hours.docx")
     (root / "narrative-md" / "caerwen-leisure-fees.md").write_text(WEAK.read_text("utf-8") + "\nRevised.\n", "utf-8")
-    second = run_audit([str(root)], AuditOptions(db=db, jobs=4))
+    second = run_audit([str(root)], AuditOptions(db=db, jobs=4, manifest=manifest))
     html = build_report(db)
     report = tmp_path_factory.mktemp("report") / "report.html"
     report.write_text(html, "utf-8")

@@ -36,6 +36,8 @@ def test_report_renders_offline_with_its_key_parts(browser, audited: Audited, ar
     heat = page.locator("#characteristics svg[role=img]")
     assert heat.is_visible() and heat.bounding_box()["height"] > 100
     page.locator("#characteristics").screenshot(path=str(artefacts / "report-heat-map.png"))
+    page.locator("#owners").screenshot(path=str(artefacts / "report-ranking.png"))
+    page.locator("#top").screenshot(path=str(artefacts / "report-worst-assessments.png"))
     link = page.locator("#top-table a").first
     name = link.inner_text()
     link.click()

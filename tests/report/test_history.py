@@ -34,3 +34,24 @@ def test_a_version_1_store_gets_a_snapshot_for_its_last_run(tmp_path: Path):
     migrate(conn)
     assert conn.execute("SELECT run_id, path FROM run_documents").fetchall() == [(2, "a.md")]
     assert sorted(conn.execute("SELECT rule_id, count FROM run_findings WHERE run_id = 2")) == [("CE001", 2), ("CE002", 1)]
+
+
+def test_what_changed_skips_a_repeat_run_and_says_what_differs(audited: Audited, tmp_path: Path):
+    """A run repeated on the same files compares with nothing new: the report compares with
+    the last run that differs, and says how (two documents were rewritten between the runs)."""
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    from eia_rules.audit import AuditOptions, run_audit
+    from eia_rules.report import build_report
+
+    db = tmp_path / "copy.sqlite"
+    shutil.copy(audited.db, db)
+    repeat = run_audit([str(audited.root)], AuditOptions(db=db, jobs=1,
+                                                         manifest=audited.root.parent / f"{audited.root.name}-manifest.csv"))
+    assert repeat.run_id > audited.second_run
+    page = BeautifulSoup(build_report(db), "html.parser")
+    why = page.select_one("#compare-why").get_text()
+    assert "2 documents changed" in why
+    assert f"audit run {audited.first_run}," in page.select_one("#changes").get_text()

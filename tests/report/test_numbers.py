@@ -5,6 +5,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from eia_rules_cli.main import cli
@@ -74,8 +75,9 @@ def test_heat_map_cells_are_the_records_statuses(audited: Audited):
             cell = expected.setdefault((group, key), {})
             cell[value["status"]] = cell.get(value["status"], 0) + 1
     rows = page.select("#heat-table tbody tr")
-    assert {r.th.get_text(strip=True) for r in rows} == {g for g, _ in expected} == set(
-        ("la-docx", "json", "narrative-md"))
+    # the documents' own directorate fields, else the manifest's (the folder names, here)
+    assert {r.th.get_text(strip=True) for r in rows} == {g for g, _ in expected}
+    assert "Education and Lifelong Learning" in {g for g, _ in expected}
     for row in rows:
         group = row.th.get_text(strip=True)
         for td in row.select("td"):
@@ -151,9 +153,10 @@ def test_every_top_assessment_links_to_its_located_findings(audited: Audited):
 
 
 def test_directorate_date_and_family_filters(audited: Audited):
-    page = soup(build_report(audited.db, ReportOptions(filters=Filters(directorate="json"))))
-    assert text(page, "#fig-audited") == str(q(audited.db, "SELECT COUNT(*) FROM documents WHERE directorate = 'json' "
-                                                           "AND status = 'ok'")[0][0])
+    page = soup(build_report(audited.db, ReportOptions(filters=Filters(directorate="Education"))))  # the README's
+    assert text(page, "#fig-audited") == str(q(audited.db, "SELECT COUNT(*) FROM documents WHERE status = 'ok' AND "
+                                                           "'education' IN (lower(directorate), lower(service))")[0][0])
+    assert text(page, "#fig-audited") != "0"
     page = soup(build_report(audited.db, ReportOptions(filters=Filters(since="2024-07", until="2024"))))
     assert text(page, "#fig-audited") == str(q(audited.db, "SELECT COUNT(*) FROM documents WHERE status = 'ok' "
                                                            "AND doc_date >= '2024-07' AND doc_date < '2025'")[0][0])
@@ -194,3 +197,59 @@ def test_a_rule_found_several_times_in_a_document_is_one_detail_entry_with_its_p
             assert f"({n} findings)" in entries[0].get_text(" ")
             shown += 1
     assert shown, "some document in the report repeats a statutory gap"
+
+
+def test_a_filter_that_matches_nothing_is_an_error_naming_what_exists(audited: Audited):
+    from eia_rules.errors import EiaRulesError
+
+    with pytest.raises(EiaRulesError) as err:
+        build_report(audited.db, ReportOptions(filters=Filters(directorate="Educashun")))
+    assert "Educashun" in str(err.value) and "Education and Lifelong Learning" in str(err.value)
+    with pytest.raises(EiaRulesError, match="dated"):
+        build_report(audited.db, ReportOptions(filters=Filters(since="2099")))
+
+
+def test_the_trend_shows_empty_periods_between_dated_ones():
+    from eia_rules.report.data import Doc
+    from eia_rules.report.metrics import trend
+
+    docs = [Doc(f"{d}.md", "ok", "", "", d) for d in ("2021-02-01", "2022-01-10")]
+    granularity, periods = trend(docs)
+    assert granularity == "quarter" and len(periods) == 5
+    assert [p.total for p in periods] == [1, 0, 0, 0, 1]
+
+
+def test_ranking_by_directorate_counts_gaps_sign_off_and_needs_review(audited: Audited):
+    page = soup(audited.html)
+    rows = page.select("#owner-table tbody tr")
+    assert rows
+    ok = q(audited.db, "SELECT COUNT(*) FROM documents WHERE status = 'ok'")[0][0]
+    assert sum(int(r.select("td")[0].get_text()) for r in rows) == ok
+    review = q(audited.db, "SELECT COUNT(*) FROM findings f JOIN documents d ON d.id = f.document_id "
+                           "WHERE d.status = 'ok' AND f.outcome = 'needs_review' AND NOT f.suppressed")[0][0]
+    assert sum(int(r.select("td")[4].get_text()) for r in rows) == review
+    shares = [float(r.select("td")[1].get_text()) / float(r.select("td")[0].get_text()) for r in rows]
+    assert shares == sorted(shares, reverse=True)
+    header = [th.get_text(strip=True) for th in page.select("#top-table thead th")]
+    assert {"Owner", "Signed off by", "Needs review"} <= set(header)
+    assert all(a["href"].startswith("#doc-") for a in page.select("#top-table tbody a"))
+
+
+def test_a_report_over_corpus_files_names_no_folder_and_counts_no_readme(tmp_path: Path):
+    """The corpus's README files are left out, and the folders (formats, here) are never
+    directorates: the report's groups are the documents' own fields or 'Not stated'."""
+    import shutil
+
+    from eia_rules.audit import AuditOptions, run_audit
+
+    for rel in ("README.md", "real/README.md", "examples/thorough-iia.docx", "examples/weak-iia.md",
+                "pdf/penrhyn-council-tax-reduction.pdf"):
+        (tmp_path / "archive" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(CORPORA / rel, tmp_path / "archive" / rel)
+    db = tmp_path / "a.sqlite"
+    run = run_audit([str(tmp_path / "archive")], AuditOptions(db=db, jobs=1))
+    assert run.not_assessments == 2
+    page = soup(build_report(db))
+    assert text(page, "#fig-audited") == "3"
+    groups = {r.th.get_text(strip=True) for r in page.select("#owner-table tbody tr")}
+    assert groups and not groups & {"examples", "real", "pdf", "archive"}

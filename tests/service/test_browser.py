@@ -72,3 +72,25 @@ def test_upload_a_word_document_and_see_its_findings(browser, server, kit, tmp_p
     assert len(list(docx.Document(str(saved)).comments)) == places + 1
     assert external == [], "the pages must load nothing from elsewhere"
     page.close()
+
+
+EXAMPLES = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpora" / "examples"
+
+
+@pytest.mark.parametrize("name", ["thorough-iia.docx", "weak-iia.md"])
+def test_results_page_shows_the_summary_first_and_document_order(browser, server, artefacts, name):
+    """The results page for a thorough and a poor assessment, kept as CI screenshots: the summary
+    and jump list come before the findings, whose sections follow the document."""
+    page = browser.new_page(viewport={"width": 1100, "height": 1400}, java_script_enabled=False)
+    page.goto(f"{server}/")
+    page.get_by_label("Assessment document").set_input_files(str(EXAMPLES / name))
+    page.get_by_role("button", name="Check the document").click()
+    page.wait_for_selector("h1:has-text('Results for')")
+    text = page.locator("main").inner_text()
+    first_section = page.locator("section h2").first.inner_text()
+    assert text.index("Summary:") < text.index("Sections with findings") < text.rindex(first_section)
+    assert first_section.startswith("Whole document")
+    page.screenshot(path=str(artefacts / f"results-{name.split('.')[0]}.png"), full_page=False)
+    page.locator("nav ol.jump a").nth(1).click()  # a jump link lands on its section
+    assert page.url.endswith("#section-2")
+    page.close()

@@ -42,7 +42,7 @@ def test_upload_page_is_an_accessible_form(client):
     assert_self_contained(page)
 
 
-def test_results_page_lists_findings_by_family(client, kit):
+def test_results_page_lists_findings_in_document_order_after_a_summary(client, kit):
     response = client.post("/check", files=kit.upload(kit.markdown))
     assert response.status_code == 200
     page = soup(response)
@@ -51,9 +51,18 @@ def test_results_page_lists_findings_by_family(client, kit):
     assert expected, "the weak example has findings"
     articles = page.select("article.finding")
     assert len(articles) == len([f for f in expected if not f.suppressed])
-    headings = [h.get_text(strip=True) for h in page.select("section > h2")]
-    families = {family_label(f.family) for f in expected}
-    assert {h.rsplit(" (", 1)[0] for h in headings} == families
+    headings = [h.get_text(strip=True).rsplit(" (", 1)[0] for h in page.select("section > h2")]
+    assert headings[0] == "Whole document"
+    assert set(headings[1:]) == {f.section for f in expected if f.section and not f.suppressed}
+    text = page.get_text(" ", strip=True)
+    assert "Summary:" in text and "need review" in text and "Gaps by family:" in text
+    assert text.index("Summary:") < text.index(headings[1])
+    jumps = [a["href"] for a in page.select("nav ol.jump a")]
+    assert jumps == ["#" + s["id"] for s in page.select("section > h2")]
+    for section in page.select("section"):
+        ranks = [{"error": 3, "warning": 2, "info": 1}[a.select_one(".tag").get_text(strip=True)]
+                 for a in section.select("article.finding")]
+        assert ranks == sorted(ranks, reverse=True), "errors come first within a section"
     shown = sorted(re.search(r"\b([A-Z]{2,3}\d{3}):", a.h3.get_text(" ", strip=True)).group(1) for a in articles)
     assert shown == sorted(f.rule_id for f in expected if not f.suppressed)
     first = articles[0]
