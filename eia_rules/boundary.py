@@ -3,17 +3,17 @@
 The readers bound size, expanded size, characters, blocks, cells, depth and pages (`Limits`);
 this module bounds what they cannot: wall time and memory. `check` of several files and `audit`
 run each document in a worker process with an address-space rlimit (`max_memory_mb`) and a
-per-file timeout (`max_seconds`); a worker dies with its parent (Linux's parent-death signal),
+per-file timeout (`max_seconds`); a worker exits when its parent dies,
 so a killed run leaves nothing behind. A single file is checked in the calling process under
 an alarm. Whatever happens, the caller gets an `Outcome`: a report, or one line naming the file.
 """
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import threading
+import time
 import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
@@ -25,7 +25,6 @@ from .errors import EiaRulesError, safe_name
 from .readers.limits import DEFAULT_LIMITS, Limits
 
 MB = 1024 * 1024
-_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -72,13 +71,20 @@ def limit_worker(limits: Limits = DEFAULT_LIMITS) -> None:
     die_with_parent()
 
 
-def die_with_parent() -> None:
-    """Ask Linux to SIGKILL this process when its parent dies (a no-op elsewhere)."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() == 1:  # the parent was already gone before the call took effect
-            os._exit(1)
+def die_with_parent(poll: float = 0.5) -> None:
+    """Exit this worker as soon as its parent is gone, so a killed run leaves nothing behind.
+
+    A watching thread rather than Linux's parent-death signal: that signal follows the parent
+    *thread* that started the worker, and pools start workers from short-lived threads (the
+    service's startup thread), which would kill healthy workers."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(poll)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="eia-rules-parent-watch", daemon=True).start()
 
 
 def check_file(path: str, config: Any, limits: Limits) -> Outcome:

@@ -8,6 +8,7 @@ corpus's `.expected.json` label files are left out. A file named explicitly is a
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,8 @@ def _list_file(list_path: Path) -> Iterator[str]:
     Relative paths are read from the current folder, or else from the list file's folder.
     """
     try:
-        lines = list_path.read_text("utf-8").splitlines()
+        # names as the system holds them: bytes that are not UTF-8 stay as surrogate escapes
+        lines = [os.fsdecode(line) for line in list_path.read_bytes().splitlines()]
     except OSError as e:
         raise InputError(str(list_path), f"cannot read the list file ({e.strerror or e})") from None
     for line in lines:
