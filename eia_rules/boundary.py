@@ -38,8 +38,9 @@ class Outcome:
     debug: str | None = None
 
 
-class OverTime(Exception):
-    """Raised by the alarm when a file in the calling process runs past `max_seconds`."""
+class OverTime(BaseException):
+    """Raised by the alarm when a file in the calling process runs past `max_seconds`. A
+    BaseException, so a reader's broad `except Exception` cannot mistake it for a damaged file."""
 
 
 def over_time(path: str, limits: Limits) -> str:

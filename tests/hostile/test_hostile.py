@@ -22,7 +22,7 @@ from eia_rules.errors import safe_name
 from eia_rules_cli.main import cli
 
 from .conftest import TEST_LIMITS
-from .generate import SECRET, docx, _body, PARAS
+from .generate import PARAS, SECRET, _body, _text_ops, docx, pages_pdf
 
 EIA_RULES = Path(sys.executable).with_name("eia-rules")
 JOBS = 2
@@ -155,9 +155,14 @@ def test_limits_are_settable_on_the_command_line(tmp_path):
     assert code == 2 and "unknown limit 'max_bogus'" in err
 
 
-def test_a_slow_file_is_stopped_at_max_seconds(tmp_path):
-    path = tmp_path / "slow.md"
-    path.write_bytes(b"[" * 100000 + b"x" + b"]" * 100000)  # markdown-it is quadratic on this
+@pytest.mark.parametrize("name", ["slow.md", "slow.pdf"])
+def test_a_slow_file_is_stopped_at_max_seconds(tmp_path, name):
+    """In-process too, and through a reader's broad `except Exception` (the PDF reader's)."""
+    path = tmp_path / name
+    if name.endswith(".md"):
+        path.write_bytes(b"[" * 100000 + b"x" + b"]" * 100000)  # markdown-it is quadratic on this
+    else:
+        path.write_bytes(pages_pdf([_text_ops(["Age: no impact on older people."] * 150000)]))
     start = time.monotonic()
     code, _, err = _run("check", str(path), "--limit", "max_seconds=2")
     assert code == 2 and "max_seconds" in err
