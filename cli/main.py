@@ -6,11 +6,12 @@ Exit codes (CI can trust them, as with ruff): 0 = no finding at or above --fail-
 from __future__ import annotations
 
 import sys
+import traceback
 
 import click
 
 from eia_rules import __version__
-from eia_rules.errors import EiaRulesError
+from eia_rules.errors import EiaRulesError, safe_name
 
 from .audit_cmd import audit, export
 from .check_cmd import check
@@ -23,19 +24,33 @@ from .serve_cmd import serve
 
 
 class EiaRulesGroup(click.Group):
-    """Turns errors a user can act on into one line on stderr and exit code 2, never a traceback."""
+    """Turns errors a user can act on into one line on stderr and exit code 2, never a traceback.
+
+    Anything unexpected is caught here too (the catch-all of the boundary): one line and exit 2,
+    with the traceback only under `eia-rules --debug`."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except EiaRulesError as e:
-            click.echo(f"eia-rules: error: {e}", err=True)
+            click.echo(f"eia-rules: error: {safe_name(str(e))}", err=True)
+            ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001 - see the docstring
+            if isinstance(ctx.obj, dict) and ctx.obj.get("debug"):
+                click.echo(traceback.format_exc().rstrip(), err=True)
+            text = safe_name(" ".join(str(e).split()))[:200]
+            click.echo(f"eia-rules: error: unexpected error ({type(e).__name__}{': ' + text if text else ''}); "
+                       "run with --debug for the details and please report it", err=True)
             ctx.exit(2)
 
 
 @click.group(cls=EiaRulesGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="eia-rules")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Check Welsh integrated impact assessments against the duties they must show.
 
     \b
@@ -46,6 +61,7 @@ def cli() -> None:
       eia-rules rules
       eia-rules explain PC001
     """
+    ctx.obj = {"debug": debug}
 
 
 cli.add_command(check)

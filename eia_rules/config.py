@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import ConfigError
 from .model.findings import Severity
+from .readers.limits import DEFAULT_LIMITS, Limits
 
 CONFIG_FILENAME = ".eia-rules.toml"
 PYPROJECT = "pyproject.toml"
@@ -154,6 +155,7 @@ class ConfigTable(_Strict):
     severity: dict[Selector, SeverityName] | None = None
     fail_on: SeverityName | None = Field(None, alias="fail-on")
     profile: ProfileTable | None = None
+    limits: dict[StrictStr, float] | None = None
 
 
 def _keys(model: type[BaseModel]) -> list[str]:
@@ -196,7 +198,13 @@ class Config:
     duty_overrides: tuple[tuple[str, bool], ...] = ()
     equality_objectives: tuple[str, ...] = ()
     wellbeing_objectives: tuple[str, ...] = ()
+    limit_values: tuple[tuple[str, float], ...] = ()
     sources: tuple[Path, ...] = field(default=(), compare=False)
+
+    @property
+    def limits(self) -> Limits:
+        """What one document may cost (docs/limits.md): the defaults with this file's `[limits]`."""
+        return DEFAULT_LIMITS.with_values(dict(self.limit_values))
 
     def is_selected(self, code: str) -> bool:
         """Whether rule `code` runs, after every layer's select/ignore (default: all rules)."""
@@ -338,7 +346,8 @@ def _merge(chain: list[tuple[Path, ConfigTable]]) -> Config:
     severity: dict[str, Severity] = {}
     fail_on = Severity.ERROR
     profile: dict[str, Any] = {}
-    for _, table in chain:
+    limits: dict[str, float] = {}
+    for path, table in chain:
         if table.select is not None or table.extend_select or table.ignore or table.extend_ignore:
             layers.append(RuleSelection(
                 select=tuple(table.select) if table.select is not None else None,
@@ -350,6 +359,12 @@ def _merge(chain: list[tuple[Path, ConfigTable]]) -> Config:
             fail_on = Severity(table.fail_on)
         if table.profile is not None:
             profile.update(table.profile.model_dump(exclude_none=True))
+        if table.limits:
+            try:
+                DEFAULT_LIMITS.with_values(table.limits)
+            except ConfigError as e:
+                raise ConfigError(f"{path}: [limits]: {e}") from None
+            limits.update(table.limits)
     return Config(
         layers=tuple(layers),
         severity=tuple(severity.items()),
@@ -358,15 +373,19 @@ def _merge(chain: list[tuple[Path, ConfigTable]]) -> Config:
         duty_overrides=tuple((duty, profile[key]) for key, duty in DUTY_OVERRIDES.items() if key in profile),
         equality_objectives=tuple(profile.get("equality_objectives", ())),
         wellbeing_objectives=tuple(profile.get("wellbeing_objectives", ())),
+        limit_values=tuple(limits.items()),
         sources=tuple(p for p, _ in chain),
     )
 
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest configuration file at or above `start` (a folder or a document)."""
-    folder = start.resolve()
-    if not folder.is_dir():
-        folder = folder.parent
+    try:
+        folder = start.resolve()
+        if not folder.is_dir():
+            folder = folder.parent
+    except (OSError, RuntimeError):  # a loop of links or an over-long name: search from its folder
+        folder = start.absolute().parent
     for candidate in (folder, *folder.parents):
         own = candidate / CONFIG_FILENAME
         if own.is_file():

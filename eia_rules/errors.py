@@ -1,6 +1,21 @@
 """Errors a user can act on. Each names the file (or rule file) and the problem in one line."""
 from __future__ import annotations
 
+import os
+
+
+def safe_name(name: str) -> str:
+    """A file name that can be printed and stored: bytes that were not UTF-8 (kept by Python as
+    lone surrogates) become '\\xNN', and control characters are escaped, so a name never breaks
+    an output stream or a database and never moves the terminal's cursor."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        name = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
 
 class EiaRulesError(Exception):
     """Base for errors shown to users as one line, never as a traceback."""
@@ -10,6 +25,7 @@ class InputError(EiaRulesError):
     """A document could not be read: corrupt, empty, encrypted, unsupported, too large..."""
 
     def __init__(self, path: str, problem: str) -> None:
+        path = safe_name(str(path))
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem

@@ -19,6 +19,7 @@ from .model.record import IIARecord
 
 if TYPE_CHECKING:
     from .engine.checker import Checker, RuleSet
+    from .readers.limits import Limits
 
 Source = Union[str, Path, IIARecord, Mapping[str, Any], "BytesSource"]
 
@@ -31,10 +32,13 @@ class BytesSource:
     data: bytes
 
 
-def parse(source: Source) -> IIARecord:
-    """Read and structure one assessment; JSON records are validated rather than structured."""
-    from .readers import detect_format, read_document, read_record
+def parse(source: Source, *, limits: Limits | None = None) -> IIARecord:
+    """Read and structure one assessment; JSON records are validated rather than structured.
 
+    `limits` bounds what the file may cost (size, characters, blocks...; docs/limits.md)."""
+    from .readers import DEFAULT_LIMITS, detect_format, read_document, read_record
+
+    limits = limits or DEFAULT_LIMITS
     if isinstance(source, IIARecord):
         return source
     if isinstance(source, Mapping):
@@ -43,11 +47,15 @@ def parse(source: Source) -> IIARecord:
         path, data = source.filename, source.data
     else:
         path, data = str(source), None
+    if data is None:
+        from .readers.limits import load
+
+        data = load(path, None, limits)
     if detect_format(path, data) == "json":
-        return read_record(path, data)
+        return read_record(path, data, limits=limits)
     from .structure import structure  # loads spaCy: only when there is text to structure
 
-    return structure(read_document(path, data))
+    return structure(read_document(path, data, limits=limits))
 
 
 _ENGINE_LOCK = threading.Lock()

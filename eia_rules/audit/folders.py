@@ -31,7 +31,7 @@ def folder_labels(path: Path, root: Path | None) -> tuple[str, str, str | None]:
     """(directorate, service, date) from the folders between `root` and the file."""
     try:
         rel = path.resolve().relative_to(root.resolve()) if root else Path(path.name)
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a loop of links
         rel = Path(path.name)
     folders = [p for p in rel.parts[:-1] if not _is_date(p)]
     directorate = folders[0] if folders else ""

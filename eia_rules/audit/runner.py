@@ -16,7 +16,8 @@ from typing import Protocol
 
 from ..discovery import Found, discover
 from ..engine.version import rules_version
-from ..errors import EiaRulesError
+from ..errors import EiaRulesError, InputError, safe_name
+from ..readers.guards import check_file_type
 from .engines import run_engine
 from .folders import folder_labels
 from .manifest import ManifestEntry, load_manifest
@@ -93,22 +94,32 @@ def _describe(found: Found, manifest: Mapping[str, ManifestEntry]) -> tuple[Docu
     and service come from the manifest only (the document's own fields win when stored); a
     date in the folder or file names is kept as the last resort for the date."""
     path = found.path
-    entry = manifest.get(str(path.resolve()), ManifestEntry())
+    entry = manifest.get(str(_absolute(path)), ManifestEntry())
     directorate, service = entry.directorate, entry.service
     when = entry.decision_date or folder_labels(path, found.root)[2]
     problem = None
     try:
+        check_file_type(path)  # before opening: a FIFO would block the hash for ever
         sha, size = _hash_file(path)
+    except InputError as e:
+        sha, size, problem = "", 0, e.problem
     except FileNotFoundError:
         sha, size, problem = "", 0, "no such file"
     except IsADirectoryError:
         sha, size, problem = "", 0, "this is a folder, not a document"
     except OSError as e:
         sha, size, problem = "", 0, f"cannot open the file ({e.strerror or e})"
-    info = DocumentInfo(path=str(path.resolve()), sha256=sha, size=size, directorate=directorate,
+    info = DocumentInfo(path=safe_name(str(_absolute(path))), sha256=sha, size=size, directorate=directorate,
                         folder_service=service, folder_date=when, config_key=config_key(path),
                         suffix_format=path.suffix.lower().lstrip("."))
     return info, problem
+
+
+def _absolute(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return path.absolute()
 
 
 def _unchanged(info: DocumentInfo, known: Known | None, version: str) -> bool:
@@ -132,7 +143,7 @@ def run_audit(paths: Sequence[str], options: AuditOptions | None = None,
         known = store.known()
         run_id = store.start_run(version, config_summary([f.path for f in found]), options.argv,
                                  options.engine, jobs)
-        todo: dict[str, DocumentInfo] = {}
+        todo: dict[str, DocumentInfo] = {}  # by the path the worker opens
         unopened: list[tuple[DocumentInfo, str]] = []
         skipped: list[str] = []
         for item in found:
@@ -142,7 +153,7 @@ def run_audit(paths: Sequence[str], options: AuditOptions | None = None,
             elif not options.force and _unchanged(info, known.get(info.path), version):
                 skipped.append(info.path)
             else:
-                todo[info.path] = info
+                todo[str(_absolute(item.path))] = info
         store.mark_seen(run_id, skipped)
         run = AuditRun(run_id=run_id, db=options.db, found=len(found), skipped=len(skipped))
         listener.start(len(todo) + len(unopened), len(skipped))
@@ -170,6 +181,8 @@ def run_audit(paths: Sequence[str], options: AuditOptions | None = None,
 
 def _record(store: Store, run: AuditRun, info: DocumentInfo, result: DocResult, version: str,
             listener: Listener) -> None:
+    if result.reason is not None:
+        result.reason = safe_name(result.reason)
     store.save(run.run_id, info, result, version)
     run.audited += 1
     run.failed += result.status == "failed"

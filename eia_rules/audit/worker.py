@@ -37,6 +37,9 @@ def warm_up(ignore_interrupt: bool = True) -> None:
     if ignore_interrupt:
         # Ctrl-C reaches the whole process group; only the parent decides how to stop.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        from ..boundary import limit_worker
+
+        limit_worker()  # the memory rlimit, and death with the parent (a SIGKILLed audit leaves no workers)
     from ..pipeline import BytesSource, check_record, parse
 
     check_record(parse(BytesSource("warm-up.md", _WARM_TEXT)))
@@ -85,6 +88,13 @@ def _finding_row(finding) -> dict:  # Finding -> the columns the store keeps
     }
 
 
+def _limits_for(path: str):
+    """The limits of the configuration found for this document (docs/limits.md)."""
+    from ..config import config_for
+
+    return config_for(document=Path(path)).limits
+
+
 def audit_document(path: str) -> DocResult:
     """Parse and check one file; every problem becomes a failed result, never an exception."""
     global _retire
@@ -96,11 +106,14 @@ def audit_document(path: str) -> DocResult:
 
     start = time.perf_counter()
     try:
-        record = parse(path)
+        record = parse(path, limits=_limits_for(path))
     except InputError as e:
         return DocResult.failed(path, "input", e.problem, time.perf_counter() - start)
     except EiaRulesError as e:
         return DocResult.failed(path, "input", str(e), time.perf_counter() - start)
+    except MemoryError:
+        return DocResult.failed(path, "error", "needed more memory than the worker's limit (max_memory_mb)",
+                                time.perf_counter() - start)
     except Exception as e:  # noqa: BLE001 - a reader bug on one odd file must not stop an archive audit
         return DocResult.failed(path, "error", f"could not read the document ({type(e).__name__}: {e})",
                                 time.perf_counter() - start)

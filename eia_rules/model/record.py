@@ -12,11 +12,13 @@ Status vocabularies are fixed and small on purpose, so labels, rules and reports
 """
 from __future__ import annotations
 
+import difflib
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .blocks import Location
 
@@ -48,6 +50,23 @@ GOAL_LABELS: dict[str, str] = {
     "globally_responsible": "A globally responsible Wales",
 }
 PSED_AIMS: tuple[str, ...] = ("eliminate_discrimination", "advance_equality", "foster_good_relations")
+
+_V = TypeVar("_V")
+
+
+def complete_keys(keys: tuple[str, ...], make: Callable[[], _V], what: str) -> Callable[[dict[str, _V]], dict[str, _V]]:
+    """A validator for a table keyed by a fixed vocabulary (characteristics, goals...): a key
+    outside it is an error naming the nearest known key (a forms export that misspells 'age'
+    must be told, not crash the engine), and a key left out is filled in as not addressed."""
+    def check(value: dict[str, _V]) -> dict[str, _V]:
+        unknown = [k for k in value if k not in keys]
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], keys, 1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"unknown {what} {unknown[0]!r}{hint}; the {what}s are: {', '.join(keys)}")
+        return {k: value[k] if k in value else make() for k in keys}
+    return check
+
 
 # The named features the structurer looks for in each topic (`Topic.flags`). Facts carry every
 # one of them (False when not found), so a rule can test for a feature's absence.
@@ -241,15 +260,19 @@ class IIARecord(BaseModel):
     schema_version: str = SCHEMA_VERSION
     source: SourceInfo = Field(default_factory=SourceInfo)
     metadata: Metadata = Field(default_factory=Metadata)
-    characteristics: dict[str, CharacteristicAssessment] = Field(
+    characteristics: Annotated[dict[str, CharacteristicAssessment], AfterValidator(
+        complete_keys(CHARACTERISTICS, CharacteristicAssessment, "characteristic"))] = Field(
         default_factory=lambda: {k: CharacteristicAssessment() for k in CHARACTERISTICS}
     )
-    psed_aims: dict[str, Topic] = Field(default_factory=lambda: {k: Topic() for k in PSED_AIMS})
+    psed_aims: Annotated[dict[str, Topic], AfterValidator(complete_keys(PSED_AIMS, Topic, "PSED aim"))] = Field(
+        default_factory=lambda: {k: Topic() for k in PSED_AIMS})
     socio_economic: Topic = Field(default_factory=Topic)
-    ways_of_working: dict[str, WayOfWorking] = Field(
+    ways_of_working: Annotated[dict[str, WayOfWorking], AfterValidator(
+        complete_keys(WAYS_OF_WORKING, WayOfWorking, "way of working"))] = Field(
         default_factory=lambda: {k: WayOfWorking() for k in WAYS_OF_WORKING}
     )
-    wellbeing_goals: dict[str, WellbeingGoal] = Field(
+    wellbeing_goals: Annotated[dict[str, WellbeingGoal], AfterValidator(
+        complete_keys(WELLBEING_GOALS, WellbeingGoal, "well-being goal"))] = Field(
         default_factory=lambda: {k: WellbeingGoal() for k in WELLBEING_GOALS}
     )
     wellbeing_objectives: Topic = Field(default_factory=Topic, description="link to the body's own well-being objectives")

@@ -15,11 +15,12 @@ import importlib
 import os
 from collections.abc import Callable
 
-from ..errors import InputError
+from ..errors import InputError, safe_name
 from ..model.blocks import SourceDocument
-from .blocks import BlockBuilder
-from .limits import DEFAULT_LIMITS, Limits, load
-from .sniff import SUPPORTED_FORMATS, detect_format
+from .blocks import BlockBuilder, BuildLimits, TooMuch
+from .guards import quiet_library_logs
+from .limits import DEFAULT_LIMITS, Limits, breach, load
+from .sniff import SUPPORTED_FORMATS, decode_text, detect_format
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -50,15 +51,28 @@ def _reader(fmt: str) -> Reader:
 
 def read_document(path: str | os.PathLike[str], data: bytes | None = None, *,
                   limits: Limits = DEFAULT_LIMITS) -> SourceDocument:
-    """Read a .docx, .pdf, .html, .md or .txt file into blocks in reading order."""
-    name = str(path)
+    """Read a .docx, .pdf, .html, .md or .txt file into blocks in reading order.
+
+    Every limit in `limits` holds whatever the format: a breach is an InputError naming the
+    file and the limit, raised as soon as it is crossed."""
+    name = safe_name(str(path))
     data = load(path, data, limits)
-    fmt = detect_format(name, data)
+    fmt = detect_format(path, data)
     if fmt == "json":
         raise InputError(name, "this is a JSON IIA record, not a document; read it with read_record "
                                "(or the command's record option)")
-    builder = BlockBuilder()
-    properties = _reader(fmt)(name, data, builder, limits)
+    if fmt in ("md", "txt") and len(data) > limits.max_chars and len(decode_text(data)) > limits.max_chars:
+        raise breach(name, "the document's text is too long", f"over {limits.max_chars:,} characters",
+                     f"{limits.max_chars:,}", "max_chars")
+    builder = BlockBuilder(BuildLimits(limits.max_blocks, limits.max_chars, limits.max_table_cells, limits.max_depth))
+    quiet_library_logs()
+    try:
+        properties = _reader(fmt)(name, data, builder, limits)
+    except TooMuch as too_much:
+        raise breach(name, too_much.what, too_much.amount, f"{too_much.limit:,}", too_much.name) from None
+    except RecursionError:
+        raise breach(name, "the document is nested too deeply to read", "beyond Python's recursion limit",
+                     f"{limits.max_depth:,}", "max_depth") from None
     if not builder.blocks:
         raise InputError(name, "no readable text was found in the file")
     return SourceDocument(path=name, format=fmt, blocks=builder.blocks, properties=properties,

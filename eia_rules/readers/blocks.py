@@ -52,14 +52,36 @@ class _Heading:
     text: str
 
 
+class TooMuch(Exception):
+    """A document went over one of the builder's limits; `read_document` names the file."""
+
+    def __init__(self, what: str, amount: str, limit: int, name: str) -> None:
+        super().__init__(what)
+        self.what, self.amount, self.limit, self.name = what, amount, limit, name
+
+
+@dataclass(frozen=True)
+class BuildLimits:
+    """How much one document may hold (from `Limits`); checked as blocks arrive, so a hostile
+    file is stopped at the limit instead of after it has filled memory."""
+
+    max_blocks: int = 10**9
+    max_chars: int = 10**12
+    max_table_cells: int = 10**9
+    max_depth: int = 10**6
+
+
 class BlockBuilder:
     """Collects blocks in reading order, keeping the heading stack and running offset."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: BuildLimits | None = None) -> None:
         self.blocks: list[Block] = []
         self._offset = 0
         self._headings: list[_Heading] = []
         self._tables = 0
+        self._cells = 0
+        self._depth = 0
+        self._limits = limits or BuildLimits()
 
     @property
     def section_path(self) -> tuple[str, ...]:
@@ -87,6 +109,14 @@ class BlockBuilder:
 
     def table(self, grid: Grid) -> None:
         """Emit one block per distinct cell, row by row; nested tables follow their cell."""
+        self._depth += 1
+        try:
+            self._count_table(grid, self._depth)
+            self._table(grid)
+        finally:
+            self._depth -= 1
+
+    def _table(self, grid: Grid) -> None:
         self._tables += 1
         table_no = self._tables
         header = grid[0] if len(grid) > 1 else []
@@ -110,12 +140,31 @@ class BlockBuilder:
                     if inner:
                         self.table(inner)
 
+    def _count_table(self, grid: Grid, depth: int) -> None:
+        limits = self._limits
+        self._cells += sum(len(row) for row in grid)
+        if self._cells > limits.max_table_cells:
+            raise TooMuch("the tables have too many cells", f"over {limits.max_table_cells:,}",
+                          limits.max_table_cells, "max_table_cells")
+        if depth > limits.max_depth:
+            raise TooMuch("tables are nested too deeply", f"{depth} levels", limits.max_depth, "max_depth")
+
+    def _check_size(self, length: int) -> None:
+        limits = self._limits
+        if len(self.blocks) >= limits.max_blocks:
+            raise TooMuch("the document has too many blocks (paragraphs, headings, list items and cells)",
+                          f"over {limits.max_blocks:,}", limits.max_blocks, "max_blocks")
+        if self._offset + length > limits.max_chars:
+            raise TooMuch("the document's text is too long", f"over {limits.max_chars:,} characters",
+                          limits.max_chars, "max_chars")
+
     def _append(self, kind: BlockKind, text: str, *, level: int | None = None,
                 checked: bool | None = None, row_header: str | None = None,
                 column_header: str | None = None, row_label: str | None = None,
                 **where: int | None) -> Block | None:
         if not text:
             return None
+        self._check_size(len(text))
         start = self._offset
         end = start + len(text)
         block = Block(

@@ -26,6 +26,7 @@ from lxml import etree
 
 from ..model.glyphs import RENDERED_CHECKED, RENDERED_UNCHECKED, WORD_SYMBOLS
 from .blocks import BlockBuilder, Cell, Grid, normalise
+from .guards import MAX_GRID_COLUMNS, int_attr, resolve_inherited
 from .limits import Limits, check_zip, corrupt
 from .text import heading_level
 
@@ -52,8 +53,18 @@ def read_docx(path: str, data: bytes, builder: BlockBuilder, limits: Limits) -> 
         document = Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError, ValueError, XMLSyntaxError...
         raise corrupt(path, "Word file", exc) from None
-    _Walker(builder, _styles(document)).body(document.element.body)
+    _Walker(builder, _styles(document)).body(_main_body(path, document))
     return _properties(document)
+
+
+def _main_body(path: str, document: DocumentObject) -> etree._Element:
+    """The w:body of the main part; a part with another root or no body is not a Word document."""
+    root = document.element
+    body = root.find(W + "body") if root.tag == W + "document" else None
+    if body is None:
+        what = "has no body" if root.tag == W + "document" else f"has the root element {etree.QName(root).localname!r}"
+        raise corrupt(path, "Word file", f"its main part {what}, not a Word document body")
+    return body
 
 
 def _properties(document: DocumentObject) -> dict[str, str]:
@@ -85,21 +96,21 @@ def _styles(document: DocumentObject) -> dict[str, _Style]:
             ppr is not None and ppr.find(W + "numPr") is not None,
             _val(element.find(W + "basedOn")),
         )
-    result: dict[str, _Style] = {}
-    for style_id, (name, outline, numbered, base) in own.items():
-        seen = {style_id}
-        while base is not None and base in own and base not in seen:  # a loop of based-on ends here
-            seen.add(base)
-            _, base_outline, base_numbered, base = own[base]
-            outline = outline if outline is not None else base_outline
-            numbered = numbered or base_numbered
-        result[style_id] = _Style(name, outline, numbered)
-    return result
+    inherited = resolve_inherited({sid: (_Style(*row[:3]), row[3]) for sid, row in own.items()}, _inherit)
+    return {sid: style for sid, style in inherited.items() if isinstance(style, _Style)}
+
+
+def _inherit(style: object, base: object) -> _Style:
+    """A style with what it takes from the style it is based on (outline level, numbering)."""
+    assert isinstance(style, _Style) and isinstance(base, _Style)
+    return _Style(style.name, style.outline if style.outline is not None else base.outline,
+                  style.numbered or base.numbered)
 
 
 def _outline(value: str | None) -> int | None:
     """w:outlineLvl 0-8 is heading level 1-9; 9 means body text."""
-    return int(value) + 1 if value is not None and value.isdigit() and int(value) < 9 else None
+    level = int_attr(value, 9, 0, 9)
+    return level + 1 if level < 9 else None
 
 
 def _heading_level(style_name: str) -> int | None:
@@ -108,7 +119,7 @@ def _heading_level(style_name: str) -> int | None:
         return 1
     if name.startswith("heading "):
         number = name.removeprefix("heading ").strip()
-        return int(number) if number.isdigit() else None
+        return int_attr(number, 0, 0, 9) or None
     return None
 
 
@@ -210,8 +221,9 @@ def _form_field(ffdata: etree._Element | None) -> str:
     if dropdown is not None:
         entries = [_val(e, "") or "" for e in dropdown.findall(W + "listEntry")]
         chosen = _val(dropdown.find(W + "result"), _val(dropdown.find(W + "default"), "0")) or "0"
-        if chosen.isdigit() and int(chosen) < len(entries):
-            return entries[int(chosen)]
+        index = int_attr(chosen, -1, 0, len(entries))
+        if 0 <= index < len(entries):
+            return entries[index]
     return ""
 
 
@@ -294,10 +306,10 @@ class _Walker:
             slots: list[Cell | None] = []
             trpr = row.find(W + "trPr")
             before = _val(trpr.find(W + "gridBefore"), "0") if trpr is not None else "0"
-            slots.extend([None] * int(before or 0))
+            slots.extend([None] * int_attr(before, 0, 0, MAX_GRID_COLUMNS))
             for tc in _children(row, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
-                span = int(_val(tcpr.find(W + "gridSpan"), "1") or 1) if tcpr is not None else 1
+                span = int_attr(_val(tcpr.find(W + "gridSpan")), 1, 1, MAX_GRID_COLUMNS) if tcpr is not None else 1
                 merge = tcpr.find(W + "vMerge") if tcpr is not None else None
                 column = len(slots)
                 above = grid[r - 1][column] if r and column < len(grid[r - 1]) else None

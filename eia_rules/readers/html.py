@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from .blocks import BlockBuilder, Cell, Grid, normalise
+from .guards import int_attr
 from .limits import Limits, corrupt
 from .sniff import decode_text
 
@@ -200,5 +201,4 @@ def _own_tables(cell: etree._Element) -> list[etree._Element]:
 
 
 def _span(cell: etree._Element, attribute: str) -> int:
-    value = (cell.get(attribute) or "1").strip()
-    return min(max(int(value), 1), 100) if value.isdigit() else 1
+    return int_attr(cell.get(attribute), 1, 1, 100)

@@ -10,17 +10,23 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
 
-from ..errors import InputError
+from ..errors import InputError, safe_name
+from .guards import check_file_type
 
 MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Upper bounds on what a reader will accept. Lower them in tests or for a web service."""
+    """Upper bounds on what one document may cost. Lower them in tests or for a web service.
+
+    Each is set in configuration (`[limits]`) or with `--limit NAME=VALUE`, and each breach is one
+    line naming the file and the limit (docs/limits.md). They refuse only what no assessment
+    needs: the longest real IIAs are a few hundred thousand characters and a few thousand blocks.
+    """
 
     max_file_bytes: int = 50 * MB
     max_uncompressed_bytes: int = 300 * MB
@@ -29,6 +35,35 @@ class Limits:
     ratio_floor_bytes: int = 1 * MB
     max_zip_members: int = 5000
     max_pdf_pages: int = 1000
+    max_chars: int = 20_000_000
+    max_blocks: int = 200_000
+    max_table_cells: int = 200_000
+    max_depth: int = 100
+    max_seconds: float = 60.0
+    max_memory_mb: int = 1536
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    def with_values(self, values: Mapping[str, float]) -> Limits:
+        """These limits with some replaced; unknown names or values below 1 are a ConfigError."""
+        from ..errors import ConfigError
+
+        known = {f.name: f.type for f in fields(self)}
+        changes: dict[str, float] = {}
+        for name, value in values.items():
+            if name not in known:
+                raise ConfigError(f"unknown limit {name!r}; the limits are: {', '.join(known)}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigError(f"limit {name} must be a number above 0, not {value!r}")
+            changes[name] = float(value) if known[name] in ("float", float) else int(value)
+        return replace(self, **changes)
+
+
+def breach(path: str, what: str, amount: str, limit: object, name: str) -> InputError:
+    """The one wording for a limit breach: what was too much, the limit, and its setting's name."""
+    return InputError(path, f"{what} ({amount}; the limit is {limit}, {name}); it was not read")
 
 
 DEFAULT_LIMITS = Limits()
@@ -53,10 +88,11 @@ def check_size(path: str, size: int, limits: Limits) -> None:
 
 
 def load_bytes(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """Read a file, refusing it by its size on disk before reading it into memory."""
-    name = str(path)
+    """Read a file, refusing it by its type (FIFO, device, link loop) and size before opening it."""
+    name = safe_name(str(path))
+    check_file_type(path)
     try:
-        size = Path(path).stat().st_size
+        size = os.stat(path).st_size
         check_size(name, size, limits)
         with open(path, "rb") as handle:
             return handle.read(limits.max_file_bytes + 1)
@@ -74,7 +110,7 @@ def load(path: str | os.PathLike[str], data: bytes | None, limits: Limits = DEFA
     """The file's bytes, checked against the size limit whether given or read from disk."""
     if data is None:
         return load_bytes(path, limits)
-    check_size(str(path), len(data), limits)
+    check_size(safe_name(str(path)), len(data), limits)
     return data
 
 

@@ -86,7 +86,7 @@ def _check_encryption(path: str, data: bytes) -> dict[str, str]:
         info = reader.metadata or {}
     except InputError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as exc:
         raise corrupt(path, "PDF", exc) from None
     names = {"/Title": "title", "/Author": "author", "/Subject": "subject",
              "/CreationDate": "created", "/ModDate": "modified"}

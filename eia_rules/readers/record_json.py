@@ -16,9 +16,10 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 from pydantic import ValidationError as PydanticError
 
-from ..errors import InputError
+from ..errors import InputError, safe_name
+from .guards import check_json_depth
 from ..model.record import IIARecord, SourceInfo
-from .limits import DEFAULT_LIMITS, Limits, corrupt, load
+from .limits import DEFAULT_LIMITS, Limits, breach, corrupt, load
 from .sniff import decode_text
 
 _MAX_LISTED = 50
@@ -56,19 +57,29 @@ def _message(error: ValidationError) -> str:
 def _problems(document: Any) -> list[str]:
     errors = sorted(record_validator().iter_errors(document),
                     key=lambda e: ([str(p) for p in e.absolute_path], e.message))
-    return [f"{_json_path(e)}: {_message(e)}" for e in errors]
+    return [_shorten(f"{_json_path(e)}: {_message(e)}") for e in errors]
+
+
+def _shorten(text: str, most: int = 300) -> str:
+    """One problem in at most `most` characters: a record with 100,000 unknown keys must not
+    produce a message of megabytes."""
+    return text if len(text) <= most else text[: most - 3] + "..."
 
 
 def read_record(path: str | os.PathLike[str], data: bytes | None = None, *,
                 limits: Limits = DEFAULT_LIMITS) -> IIARecord:
     """Parse, validate and return the record; InputError lists every invalid field."""
-    name = str(path)
+    name = safe_name(str(path))
     data = load(path, data, limits)
     if not data.strip():
         raise InputError(name, "the file is empty")
+    check_json_depth(name, data, limits.max_depth)
+    text = decode_text(data)
+    if len(text) > limits.max_chars:
+        raise breach(name, "the record is too long", f"{len(text):,} characters", f"{limits.max_chars:,}", "max_chars")
     try:
-        document = json.loads(decode_text(data))
-    except ValueError as exc:
+        document = json.loads(text)
+    except (ValueError, RecursionError) as exc:
         raise corrupt(name, "JSON", exc) from None
     if not isinstance(document, dict):
         raise InputError(name, f"an IIA record must be a JSON object, not a {type(document).__name__}")

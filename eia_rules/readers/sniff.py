@@ -13,7 +13,8 @@ import re
 import zipfile
 from pathlib import PurePath
 
-from ..errors import InputError
+from ..errors import InputError, safe_name
+from .guards import is_editor_file
 from .limits import corrupt, load_bytes
 
 SUPPORTED_FORMATS: tuple[str, ...] = ("docx", "pdf", "html", "md", "txt", "json")
@@ -90,6 +91,8 @@ def _sniff_text(data: bytes) -> str:
         try:
             if isinstance(json.loads(decode_text(data)), dict):
                 return "json"
+        except RecursionError:
+            return "json"  # an object nested deeper than Python recurses: the JSON reader refuses it
         except ValueError:
             pass
     return "text"
@@ -115,7 +118,10 @@ def _content_format(path: str, data: bytes) -> str:
 
 def detect_format(path: str | os.PathLike[str], data: bytes | None = None) -> str:
     """One of SUPPORTED_FORMATS for this file, or InputError saying what is wrong with it."""
-    name = str(path)
+    name = safe_name(str(path))
+    if is_editor_file(name):
+        raise InputError(name, "this is an editor's lock or temporary file, made while a document is open; "
+                               "it is not a document and is skipped")
     if data is None:
         data = load_bytes(path)
     if not data.strip():

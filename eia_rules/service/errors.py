@@ -4,7 +4,8 @@
   the reader's one-line message, which names the uploaded file;
 - bodies over the size limit -> 413 saying what the limit is;
 - checks that run out of time -> 504 (the worker process is stopped);
-- a document that crashes its worker process -> 500 naming the file.
+- a document that crashes its worker process -> 500 naming the file;
+- anything unexpected -> a JSON 500 (naming the file when it happened on one), never a plain page.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..errors import EiaRulesError
 from .settings import Settings
-from .work import WorkCrashed, WorkTimeout
+from .work import WorkCrashed, WorkFailed, WorkTimeout
 
 API_PREFIXES = ("/v1/", "/healthz", "/openapi.json", "/docs", "/redoc", "/static-offline-docs")
 
@@ -60,6 +61,13 @@ def install(app: FastAPI, answers: Answers) -> None:
     async def on_crash(request: Request, exc: WorkCrashed) -> Response:
         return answers.answer(request, 500, str(exc))
 
+    async def on_failed(request: Request, exc: WorkFailed) -> Response:
+        return answers.answer(request, 500, str(exc))
+
+    async def on_anything(request: Request, exc: Exception) -> Response:
+        return answers.answer(request, 500, f"unexpected error ({type(exc).__name__}); the service carries on, "
+                                            "but please report what you sent to the operator")
+
     async def on_http(request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 413:
             return answers.too_large(request)
@@ -71,3 +79,5 @@ def install(app: FastAPI, answers: Answers) -> None:
     app.add_exception_handler(WorkTimeout, on_timeout)  # type: ignore[arg-type]
     app.add_exception_handler(WorkCrashed, on_crash)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, on_http)  # type: ignore[arg-type]
+    app.add_exception_handler(WorkFailed, on_failed)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, on_anything)  # type: ignore[arg-type]

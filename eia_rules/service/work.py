@@ -10,6 +10,7 @@ is bounded, so runaway documents cannot start unlimited work.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import tempfile
 from dataclasses import dataclass
@@ -18,12 +19,13 @@ from typing import Any
 
 from ..audit.worker import run_test_hooks, warm_pool
 from ..config import Config
-from ..errors import InputError
+from ..errors import EiaRulesError, InputError
 from ..model.findings import Report
 from ..model.record import IIARecord
 from ..pipeline import BytesSource, check_record, parse
 from .catalogue import rules
 
+log = logging.getLogger(__name__)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 DEFAULT_NAME = "upload"
 
@@ -53,6 +55,16 @@ def upload_name(raw: str | None) -> str:
     name = PureWindowsPath(PurePosixPath(raw or "").name).name
     name = _UNSAFE.sub("", name).strip()
     return name or DEFAULT_NAME
+
+
+class WorkFailed(Exception):
+    """Something unexpected went wrong while handling the document (the catch-all)."""
+
+    def __init__(self, filename: str, error: BaseException) -> None:
+        text = " ".join(str(error).split())[:200]
+        super().__init__(f"{filename}: unexpected error while checking this document ({type(error).__name__}"
+                         f"{': ' + text if text else ''}); the service carries on, but please report the "
+                         "document to the operator")
 
 
 @dataclass(frozen=True)
@@ -88,6 +100,14 @@ class Worker:
             raise WorkTimeout(self.timeout) from None
         except ProcessExpired as e:
             raise WorkCrashed(upload.filename, e.exitcode) from None
+        except EiaRulesError:
+            raise
+        except MemoryError:
+            raise InputError(upload.filename, "checking it needed more memory than the service's limit "
+                                              "(max_memory_mb)") from None
+        except Exception as e:  # noqa: BLE001 - the catch-all: a JSON 500 naming the file, never a plain page
+            log.exception("unexpected error on %s", upload.filename)
+            raise WorkFailed(upload.filename, e) from None
 
     async def parse(self, upload: Upload) -> IIARecord:
         return await self._run(parse_upload, upload)
