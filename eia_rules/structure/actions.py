@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model.record import CHARACTERISTICS, Mitigation, Monitoring, TopicStatus
 from .characteristics import content_words
-from .dates import first_date
+from .dates import YEAR, first_date
 from .locate import merge_locations
 from .nlp import lexicon, make_doc
 from .sections import assign
@@ -74,7 +74,6 @@ def _action(unit: Unit) -> Mitigation:
                       due=_due(due) or first_date(unit.text) or _paragraph_date(unit), locations=list(unit.locations))
 
 
-_YEAR = re.compile(r"\b(20\d\d)\b")
 
 
 def _due(cell: str) -> date | None:
@@ -84,7 +83,7 @@ def _due(cell: str) -> date | None:
         return None
     if found := first_date(cell):
         return found
-    year = _YEAR.search(cell)
+    year = YEAR.search(cell)
     return date(int(year.group(1)), 12, 31) if year else None
 
 

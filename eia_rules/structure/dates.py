@@ -14,6 +14,8 @@ _MONTHS.update({"sept": 9, "ionawr": 1, "chwefror": 2, "mawrth": 3, "ebrill": 4,
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _LONG = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:o\s+)?({_MONTH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+# A year an assessment might name (1980-2049): one regex for every extractor that reads years.
+YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
 # A range whose first end leaves out what the second end says ('1 September to 10 October 2025',
 # 'between 3 March and 11 April 2025', '3-21 March 2025', 'March to May 2025'; Welsh 'i', 'tan',

@@ -27,7 +27,7 @@ from datetime import date
 from ..model.record import CHARACTERISTICS, EngagementEvent
 from .answers import yes_no_answer
 from .nlp import Hit
-from .dates import find_dates, find_ranges
+from .dates import YEAR, find_dates, find_ranges
 from .locate import merge_locations
 from .nlp import lexicon, make_doc
 from .sections import assign
@@ -36,7 +36,6 @@ from .units import Unit
 
 _RESPONSES = re.compile(r"\b(\d[\d,]*)\s+(?:\w+\s+){0,2}(responses|respondents|replies|people responded|submissions|ymatebion)\b", re.IGNORECASE)
 _WEEKS = re.compile(r"\b(\d{1,2}|two|three|four|six|eight|ten|twelve)[\s-]+weeks?\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 _WEAK_METHODS = frozenset({"method:online", "method:engagement event"})
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 # The word run is possessive ('++'): a word is never split across repetitions, which gives the
@@ -62,7 +61,7 @@ def _is_event(unit: Unit) -> bool:
     if unit.is_question or (unit.is_instruction and "instruction" in labels):
         return False
     strong_method = any(lab.startswith("method:") and lab not in _WEAK_METHODS for lab in labels)
-    dated = bool(_YEAR.search(unit.text))
+    dated = bool(YEAR.search(unit.text))
     return "report" in labels or dated or (strong_method and "activity" in labels)
 
 

@@ -1,12 +1,10 @@
 """Named evidence sources (Census 2021, StatsWales, WIMD, local surveys...) with their year."""
 from __future__ import annotations
 
-import re
-
 from ..model.record import EvidenceSource
+from .dates import YEAR
 from .units import Unit
 
-_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
 
 
 def extract(units: list[Unit]) -> list[EvidenceSource]:
@@ -21,7 +19,7 @@ def extract(units: list[Unit]) -> list[EvidenceSource]:
             if hit.label not in ("source", "local"):
                 continue
             window = unit.doc[max(unit.span.start, hit.span.start - 3):min(unit.span.end, hit.span.end + 3)].text
-            year_m = _YEAR.search(window)
+            year_m = YEAR.search(window)
             key = hit.text.lower()
             if key in found:
                 found[key].locations += [loc for loc in unit.locations if loc not in found[key].locations]
