@@ -262,7 +262,7 @@ def segmented_doc(texts: list[str]) -> tuple[Doc, list[Segment]]:
     own, so each text gets the tokens it would get alone, and `Lexicon.find` keeps no match
     that crosses from one text into the next.
     """
-    doc = nlp().make_doc(normalise(SEPARATOR.join(texts)))
+    doc = tokenise(normalise(SEPARATOR.join(texts)))
     first_chars = doc.to_array(IDX).tolist()
     segments: list[Segment] = []
     char = 0
@@ -273,6 +273,19 @@ def segmented_doc(texts: list[str]) -> tuple[Doc, list[Segment]]:
     doc.user_data[_SEGMENTS] = (np.array([s.start for s in segments], dtype=np.int64),
                                 np.array([s.end for s in segments], dtype=np.int64))
     return doc, segments
+
+
+def tokenise(text: str) -> Doc:
+    """`make_doc(text)` for a text of any length, in time and memory proportional to it.
+
+    `Language.make_doc` refuses a text longer than `max_length` (a million characters, which a
+    300-page pack passes) because the parser and NER need about 1 GB per 100,000 characters.
+    This pipeline is only the tokeniser, which works through the text a whitespace-separated
+    piece at a time with no such cost, so it is called directly. (Tokenising in pieces and
+    joining them with `Doc.from_docs` gives the same tokens but walks every token in Python,
+    which took longer than the tokenising.)
+    """
+    return nlp().tokenizer(text)
 
 
 def segment_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
