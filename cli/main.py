@@ -5,6 +5,7 @@ Exit codes (CI can trust them, as with ruff): 0 = no finding at or above --fail-
 """
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
 
@@ -13,21 +14,37 @@ import click
 from eia_rules import __version__
 from eia_rules.errors import EiaRulesError, safe_name
 
-from .audit_cmd import audit, export
-from .check_cmd import check
-from .eval_cmd import eval_cmd
-from .parse_cmd import parse
-from .report_cmd import report
-from .rules_cmd import explain, rules
-from .schema_cmd import schema
-from .serve_cmd import serve
+# command name -> (module, function). Each command's module is imported only when that command
+# runs (or help lists them): `check` must not pay for the audit store, the service or the report.
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check_cmd", "check"),
+    "parse": ("parse_cmd", "parse"),
+    "rules": ("rules_cmd", "rules"),
+    "explain": ("rules_cmd", "explain"),
+    "audit": ("audit_cmd", "audit"),
+    "export": ("audit_cmd", "export"),
+    "eval": ("eval_cmd", "eval_cmd"),
+    "schema": ("schema_cmd", "schema"),
+    "serve": ("serve_cmd", "serve"),
+    "report": ("report_cmd", "report"),
+}
 
 
 class EiaRulesGroup(click.Group):
-    """Turns errors a user can act on into one line on stderr and exit code 2, never a traceback.
+    """Turns errors a user can act on into one line on stderr and exit code 2, never a traceback;
+    loads each command's module on first use.
 
     Anything unexpected is caught here too (the catch-all of the boundary): one line and exit 2,
     with the traceback only under `eia-rules --debug`."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in _COMMANDS and cmd_name not in self.commands:
+            module, attr = _COMMANDS[cmd_name]
+            self.add_command(getattr(importlib.import_module(f"{__package__}.{module}"), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
@@ -62,18 +79,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
       eia-rules explain PC001
     """
     ctx.obj = {"debug": debug}
-
-
-cli.add_command(check)
-cli.add_command(parse)
-cli.add_command(rules)
-cli.add_command(explain)
-cli.add_command(audit)
-cli.add_command(export)
-cli.add_command(eval_cmd)
-cli.add_command(schema)
-cli.add_command(serve)
-cli.add_command(report)
 
 
 def main() -> None:

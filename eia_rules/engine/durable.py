@@ -3,8 +3,8 @@
 Follows /work/shared/notes/durable-rules.md §6: facts (not events), one sid per document, fact
 ids are decimal ordinals (no 32-bit hash collisions), a sentinel fact asserted last and placed
 before the first `$not` of every rule that tests absence, a SyncHost (no timer threads), the
-direct `assert_facts` call then `do_actions` then `delete_state` after every document, actions
-that are closures and catch their own errors, and a process-wide cache of hosts keyed by the
+direct `assert_facts` call, then every pending action run through the engine's own action
+calls (`_run_actions`), then `delete_state` after every document, and a process-wide cache of hosts keyed by the
 compiled rules' content hash (re-creating hosts leaks memory and is 13x slower).
 
 The engine accepts many malformed definitions and then never matches, loops or hangs, so
@@ -20,7 +20,7 @@ import json
 import re
 import threading
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import durable_rules_engine as dre
@@ -131,33 +131,54 @@ class _SyncHost(Host):
         """The stock Host starts two self-re-arming timer threads here; actions run synchronously instead."""
 
 
+def _unused(c: Any) -> None:
+    """The action every rule is registered with (durable_rules wants one, a plain function):
+    `_CompiledHost._run_actions` records matches itself and never calls it."""
+    raise AssertionError("durable_rules action called outside _run_actions")
+
+
 class _CompiledHost:
     """One durable_rules host for one set of rule definitions, shared by the whole process."""
 
     def __init__(self, name: str, definitions: Mapping[str, Mapping[str, Any]]) -> None:
         self.lock = threading.Lock()  # the C side has no locks: one document at a time
         self.buffer: list[tuple[str, dict[str, Any]]] = []
-        self.errors: list[str] = []
         self.done = 0
         self.sids = itertools.count()
-        runnable: dict[str, dict[str, Any]] = {DONE_RULE: {"all": [{END_ALIAS: {"kind": END_KIND}}], "run": self._done}}
+        runnable: dict[str, dict[str, Any]] = {DONE_RULE: {"all": [{END_ALIAS: {"kind": END_KIND}}], "run": _unused}}
         for rule_id, definition in definitions.items():
             d = copy.deepcopy(dict(definition))  # Ruleset() deletes 'run' from the dict it is given
-            d["run"] = self._action(rule_id)
+            d["run"] = _unused
             runnable[rule_id] = d
         self.ruleset = _SyncHost({name: runnable}).get_ruleset(name)
 
-    def _action(self, rule_id: str) -> Callable[[Any], None]:
-        # a closure, not functools.partial: durable reads func.__code__.co_argcount
-        def action(c: Any) -> None:
-            try:
-                self.buffer.append((rule_id, {k: v for k, v in c._m.items() if not k.startswith("_")}))
-            except Exception as e:  # the engine would swallow it into the state's 'exception'
-                self.errors.append(f"{rule_id}: {e!r}")
-        return action
+    def _run_actions(self, state: int) -> list[Any]:
+        """Every pending action of the document, as `Ruleset.do_actions` runs them, without its
+        per-action Python work: it wraps each match in a Closure (with a datetime call) and
+        JSON-encodes the whole state back into the engine after every action. The rules'
+        actions never change the state, so the state is given back as the engine handed it
+        out. The errors are returned; an error abandons the action, as the stock loop does."""
+        handle = self.ruleset._handle
+        try:
+            result = dre.start_action_for_state(handle, state)
+            if not result:
+                return []
+            state_json, message_json = result[0], result[1]
+            while message_json:
+                rule_id, bound = next(iter(json.loads(message_json).items()))
+                self._record(rule_id, bound)
+                dre.update_state(handle, state_json)
+                message_json = dre.complete_and_start_action(handle, state)
+        except BaseException as error:  # noqa: BLE001 - reported as an EngineError by the caller
+            dre.abandon_action(handle, state)
+            return [error]
+        return []
 
-    def _done(self, c: Any) -> None:
-        self.done += 1
+    def _record(self, rule_id: str, bound: Mapping[str, Any]) -> None:
+        if rule_id == DONE_RULE:
+            self.done += 1
+        else:
+            self.buffer.append((rule_id, {k: v for k, v in bound.items() if not k.startswith("_")}))
 
     def run(self, facts: Sequence[Mapping[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
         if len(facts) >= MAX_FACTS:
@@ -166,20 +187,17 @@ class _CompiledHost:
             sid = str(next(self.sids))
             batch = [dict(f, sid=sid, id=str(i)) for i, f in enumerate(facts)]
             batch.append({"kind": END_KIND, "sid": sid, "id": str(len(facts))})  # the sentinel, last
-            self.buffer, self.errors, self.done = [], [], 0
+            self.buffer, self.done = [], 0
             # Not Host.assert_facts: it raises before running the actions when any fact matches no
             # rule (most documents). Codes: 0 ok, 1 some fact unmatched (normal), 2 repeated fact id.
             code, state = dre.assert_facts(self.ruleset._handle, json.dumps(batch, ensure_ascii=False))
-            failed: list[Any] = []
-            self.ruleset.do_actions(state, lambda e, s: failed.append(e) if e else None)
+            failed = self._run_actions(state)
             if failed or self.done != 1:  # deleting a state with pending or no actions can crash the process
                 problem = repr(failed[0]) if failed else f"end-of-document rule fired {self.done} times"
                 raise EngineError(f"engine error on document {sid}: {problem}; restart this worker")
             self.ruleset.delete_state(sid)
             if code == 2:
                 raise EngineError("a fact id was repeated within one document")
-            if self.errors:
-                raise EngineError(f"rule action failed: {self.errors[0]}")
             return self.buffer
 
 

@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
+from ..cache import cached, key_of
 from ..errors import RuleError
 from .ir import COMPARISONS, OPERATORS, Example, Pattern, ReviewCondition, RuleSpec, Test
 from .vocabulary import Vocabulary, fact_vocabulary, type_name
 from .yamlsource import line_of, parse_yaml, plain
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 FAMILY_PREFIX: dict[str, str] = {
     "PC": "protected-characteristics", "SE": "socio-economic", "WF": "well-being", "CE": "consultation",
@@ -96,7 +97,26 @@ def load_rule_files(files: Iterable[RuleFile], vocabulary: Any = _USE_FACT_VOCAB
 
 
 def compile_file(rf: RuleFile, vocabulary: Vocabulary | None) -> list[RuleSpec]:
-    """Parse, schema-check and compile the rules of one file."""
+    """Parse, schema-check and compile the rules of one file, or take the result from the disk
+    cache when neither the file, the vocabulary nor the compiler has changed since: parsing the
+    YAML and validating it took most of a cold start. A file with errors is never cached, so
+    its errors are always reported."""
+    key = key_of([rf.display, rf.text, repr(sorted((vocabulary or {}).items())), _compiler_fingerprint()])
+    return cached("rules", key, lambda: _compile_file(rf, vocabulary))
+
+
+@lru_cache(maxsize=1)
+def _compiler_fingerprint() -> str:
+    """What the compiled rules depend on besides the file: the compiler's code and the schema."""
+    here = Path(__file__).resolve().parent
+    sources = [here / name for name in ("loader.py", "ir.py", "vocabulary.py", "yamlsource.py")]
+    return key_of([*(p.read_bytes() for p in sources), json.dumps(rule_schema(), sort_keys=True)])
+
+
+def _compile_file(rf: RuleFile, vocabulary: Vocabulary | None) -> list[RuleSpec]:
+    import yaml  # only when a file is compiled, not taken from the cache
+    from jsonschema import Draft202012Validator
+
     try:
         data = parse_yaml(rf.text)
     except yaml.YAMLError as e:

@@ -166,7 +166,7 @@ class _DocxMap:
     def __init__(self, document: DocxDocument) -> None:
         self.document = document
         builder = _RecordingBuilder()
-        walker = _RecordingWalker(builder, _styles(document))
+        walker = _RecordingWalker(builder, _styles(document.styles.element))
         walker.body(document.element.body)
         self.blocks: list[Block] = builder.blocks
         self.grids = builder.grids

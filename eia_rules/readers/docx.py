@@ -1,7 +1,9 @@
 """Word (.docx) reader.
 
-python-docx opens the package (its XML parser does not resolve entities) and supplies styles
-and core properties, but the body is walked on the element tree directly, because IIA
+The package is opened with zipfile and its parts (the main document, its styles, the core
+properties) parsed with lxml directly, by a parser that resolves no entities and reads nothing
+from the network: python-docx parsed every part into its own element classes first, which took
+half of reading a document. The body is walked on the element tree, because IIA
 templates are forms: text sits in block- and run-level content controls (w:sdt), which
 python-docx's `Paragraph.text` and `Document.paragraphs` skip; tables hold tables; and ticks
 are legacy form fields or w14 check-box controls that carry no text at all. Each check box is
@@ -16,12 +18,13 @@ are not read either.
 """
 from __future__ import annotations
 
-import io
+import posixpath
+import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
-from docx import Document
-from docx.document import Document as DocumentObject
 from lxml import etree
 
 from ..model.glyphs import RENDERED_CHECKED, RENDERED_UNCHECKED, WORD_SYMBOLS
@@ -48,18 +51,20 @@ class _Style:
 
 def read_docx(path: str, data: bytes, builder: BlockBuilder, limits: Limits) -> dict[str, str]:
     """Reader entry point for .docx files (see `eia_rules.readers.read_document`)."""
-    check_zip(path, data, limits)
+    archive = check_zip(path, data, limits)
     try:
-        document = Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError, ValueError, XMLSyntaxError...
+        package = _Package(archive)
+        document = package.part(package.main)
+        styles = package.related(package.main, "/styles")
+        core = package.related("", "/core-properties")
+    except Exception as exc:  # noqa: BLE001 - a damaged package fails in many places (KeyError, XMLSyntaxError...)
         raise corrupt(path, "Word file", exc) from None
-    _Walker(builder, _styles(document)).body(_main_body(path, document))
-    return _properties(document)
+    _Walker(builder, _styles(styles) if styles is not None else {}).body(_main_body(path, document))
+    return _properties(core) if core is not None else {}
 
 
-def _main_body(path: str, document: DocumentObject) -> etree._Element:
+def _main_body(path: str, root: etree._Element) -> etree._Element:
     """The w:body of the main part; a part with another root or no body is not a Word document."""
-    root = document.element
     body = root.find(W + "body") if root.tag == W + "document" else None
     if body is None:
         what = "has no body" if root.tag == W + "document" else f"has the root element {etree.QName(root).localname!r}"
@@ -67,25 +72,90 @@ def _main_body(path: str, document: DocumentObject) -> etree._Element:
     return body
 
 
-def _properties(document: DocumentObject) -> dict[str, str]:
-    core = document.core_properties
+# The same settings as python-docx's parser: blank text between tags dropped, no entities resolved.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+class _Package:
+    """The parts of an Open Packaging (zip) file, found through its relationships as Word does."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        main = self._target("", "/officeDocument")
+        if main is None:
+            raise KeyError("the package names no main document (_rels/.rels)")
+        self.main = main
+
+    def part(self, name: str) -> etree._Element:
+        return etree.fromstring(self.archive.read(name), _PARSER)
+
+    def related(self, source: str, kind: str) -> etree._Element | None:
+        """The part `source` relates to by a relationship type ending in `kind`, if any."""
+        target = self._target(source, kind)
+        return self.part(target) if target is not None and target in self.archive.NameToInfo else None
+
+    def _target(self, source: str, kind: str) -> str | None:
+        folder, name = posixpath.split(source)
+        rels = posixpath.join(folder, "_rels", f"{name}.rels")
+        if rels not in self.archive.NameToInfo:
+            return None
+        for rel in self.part(rels).iter(_REL):
+            if (rel.get("Type") or "").endswith(kind) and rel.get("TargetMode") != "External":
+                target = rel.get("Target") or ""
+                return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        return None
+
+
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+_DCTERMS = "{http://purl.org/dc/terms/}"
+
+
+def _properties(core: etree._Element) -> dict[str, str]:
+    """Title, author, subject, last editor and dates from docProps/core.xml (dates as ISO 8601)."""
+    def text(tag: str) -> str:
+        element = core.find(tag)
+        return (element.text or "").strip() if element is not None else ""
+
     values = {
-        "title": core.title, "author": core.author, "subject": core.subject,
-        "last_modified_by": core.last_modified_by,
-        "created": core.created.isoformat() if core.created else None,
-        "modified": core.modified.isoformat() if core.modified else None,
+        "title": text(_DC + "title"), "author": text(_DC + "creator"), "subject": text(_DC + "subject"),
+        "last_modified_by": text(_CP + "lastModifiedBy"),
+        "created": _w3cdtf(text(_DCTERMS + "created")), "modified": _w3cdtf(text(_DCTERMS + "modified")),
     }
-    return {key: str(value).strip() for key, value in values.items() if value and str(value).strip()}
+    return {key: value for key, value in values.items() if value}
 
 
-def _styles(document: DocumentObject) -> dict[str, _Style]:
+_OFFSET = re.compile(r"([+-])(\d\d):(\d\d)$")
+
+
+def _w3cdtf(value: str) -> str:
+    """A core-properties date (W3CDTF: '2024', '2024-03-01', '2024-03-01T09:30:00Z',
+    '2024-03-01T09:30:00-08:00') in UTC as ISO 8601, as python-docx read it; '' when it is
+    not one."""
+    parsed = None
+    for pattern in ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            parsed = datetime.strptime(value[:19], pattern)
+        except ValueError:
+            continue
+    if parsed is None:
+        return ""
+    offset = _OFFSET.match(value[19:]) if len(value[19:]) == 6 else None
+    if offset is not None:
+        sign = -1 if offset.group(1) == "+" else 1
+        parsed += timedelta(hours=sign * int(offset.group(2)), minutes=sign * int(offset.group(3)))
+    return parsed.replace(tzinfo=timezone.utc).isoformat()
+
+
+def _styles(styles: etree._Element) -> dict[str, _Style]:
     """Paragraph styles by id, with outline level and numbering resolved through `based on`.
 
     Read straight from the styles part's XML in one pass: python-docx builds an object and runs
     an XPath query per style and per `based on` step, which cost a third of reading a document.
     """
     own: dict[str, tuple[str, int | None, bool, str | None]] = {}  # id -> name, outline, numbered, based on
-    for element in document.styles.element.iterchildren(W + "style"):
+    for element in styles.iterchildren(W + "style"):
         if element.get(W + "type") != "paragraph":
             continue
         ppr = element.find(W + "pPr")

@@ -35,6 +35,9 @@ class Limits:
     ratio_floor_bytes: int = 1 * MB
     max_zip_members: int = 5000
     max_pdf_pages: int = 1000
+    # A dense A4 page at 6 pt holds about 15,000 characters; each costs about 1 KB while its page
+    # is laid out, so a page of millions (a generated content stream) is refused before that.
+    max_page_chars: int = 100_000
     max_chars: int = 20_000_000
     max_blocks: int = 200_000
     max_table_cells: int = 200_000

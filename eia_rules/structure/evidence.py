@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..model.record import EvidenceSource
 from .dates import YEAR
+from .locate import merge_locations
 from .units import Unit
-
 
 
 def extract(units: list[Unit]) -> list[EvidenceSource]:
@@ -22,8 +22,10 @@ def extract(units: list[Unit]) -> list[EvidenceSource]:
             year_m = YEAR.search(window)
             key = hit.text.lower()
             if key in found:
-                found[key].locations += [loc for loc in unit.locations if loc not in found[key].locations]
+                found[key].locations += unit.locations  # repeats dropped once, below
                 continue
             found[key] = EvidenceSource(text=hit.text, year=int(year_m.group(1)) if year_m else None,
                                         local=True if local else None, locations=list(unit.locations))
+    for source in found.values():  # one pass: testing each place against the list so far is quadratic
+        source.locations = merge_locations([source.locations])
     return list(found.values())

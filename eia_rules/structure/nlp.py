@@ -1,6 +1,6 @@
 """The shared spaCy pipeline and the pattern lexicons, loaded once per process.
 
-Only `spacy.blank("en")` is used: tokenisation plus rule-based matchers, no statistical model,
+Only the tokeniser of spaCy's blank English pipeline is used, with rule-based matchers: no statistical model,
 so the result for a document never depends on a downloaded model. Every vocabulary lives in a
 JSONL data file under `patterns/<lang>/`, one pattern a line in spaCy's EntityRuler format
 (`{"label": ..., "pattern": "phrase" | [token dicts]}`); English and Welsh files of the same
@@ -24,12 +24,12 @@ from importlib import resources
 from typing import Any, TypeVar
 
 import numpy as np
-import spacy
 from spacy.attrs import IDX, LOWER, ORTH
-from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from spacy.vocab import Vocab, create_vocab
 
 from . import mutations
 from .lexicons import UnknownLabel, spec
@@ -59,7 +59,7 @@ UMBRELLA = "|"
 class Lexicon:
     """A named set of phrase and token patterns; `find` returns non-overlapping longest hits."""
 
-    def __init__(self, nlp: Language, name: str, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, nlp: Pipeline, name: str, rows: list[dict[str, Any]]) -> None:
         self.name = name
         self.labels: set[str] = set()
         # validate=True (the Matcher's default, made explicit): spaCy checks each token pattern
@@ -156,7 +156,7 @@ class _Need:
 _ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
 
 
-def _plan(nlp: Language, pattern: list[dict[str, Any]]) -> list[_Need]:
+def _plan(nlp: Pipeline, pattern: list[dict[str, Any]]) -> list[_Need]:
     """The required tokens of a bounded pattern; empty when the pattern has none we can look
     up (or may run to any length), so it is run over the whole Doc instead.
 
@@ -262,7 +262,7 @@ def segmented_doc(texts: list[str]) -> tuple[Doc, list[Segment]]:
     own, so each text gets the tokens it would get alone, and `Lexicon.find` keeps no match
     that crosses from one text into the next.
     """
-    doc = nlp().make_doc(normalise(SEPARATOR.join(texts)))
+    doc = tokenise(normalise(SEPARATOR.join(texts)))
     first_chars = doc.to_array(IDX).tolist()
     segments: list[Segment] = []
     char = 0
@@ -273,6 +273,19 @@ def segmented_doc(texts: list[str]) -> tuple[Doc, list[Segment]]:
     doc.user_data[_SEGMENTS] = (np.array([s.start for s in segments], dtype=np.int64),
                                 np.array([s.end for s in segments], dtype=np.int64))
     return doc, segments
+
+
+def tokenise(text: str) -> Doc:
+    """The text tokenised, whatever its length, in time and memory proportional to it.
+
+    `Language.make_doc` refuses a text longer than its `max_length` (a million characters,
+    which a 300-page pack passes) because a parser or NER would need about 1 GB per 100,000
+    characters. This pipeline is only the tokeniser, which works through the text one
+    whitespace-separated piece at a time, so it is called directly. (Tokenising in pieces and
+    joining the Docs with `Doc.from_docs` gives the same tokens but walks every token in
+    Python, which took longer than the tokenising.)
+    """
+    return nlp().tokenizer(text)
 
 
 def segment_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
@@ -308,10 +321,35 @@ def normalise(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+@dataclass(frozen=True)
+class Pipeline:
+    """The tokeniser of spaCy's blank English pipeline and its vocabulary: all the structurer
+    uses of spaCy (Welsh text tokenises well enough with it). Built from the English defaults
+    directly, as `spacy.blank("en")` builds it, but without resolving a pipeline config through
+    spaCy's registry, which cost a quarter of a second of every cold start."""
+
+    vocab: Vocab
+    tokenizer: Tokenizer
+
+    def make_doc(self, text: str) -> Doc:
+        """The text tokenised (any length: see `tokenise`)."""
+        return self.tokenizer(text)
+
+
 @lru_cache(maxsize=1)
-def nlp() -> Language:
-    """The blank English pipeline (tokeniser only); Welsh text tokenises well enough with it."""
-    return spacy.blank("en")
+def nlp() -> Pipeline:
+    """The process's tokeniser, built once."""
+    from spacy.lang.en import English
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    defaults = English.Defaults
+    vocab = create_vocab("en", defaults)
+    tokenizer = Tokenizer(vocab, rules=defaults.tokenizer_exceptions,
+                          prefix_search=compile_prefix_regex(defaults.prefixes).search,
+                          suffix_search=compile_suffix_regex(defaults.suffixes).search,
+                          infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+                          token_match=defaults.token_match, url_match=defaults.url_match)
+    return Pipeline(vocab, tokenizer)
 
 
 def _rows(name: str) -> list[dict[str, Any]]:

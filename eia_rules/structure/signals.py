@@ -13,6 +13,7 @@ from ..model.record import SIGNALS, TextItem
 from .answers import yes_no_answer
 from .engagement import names_activity
 from .sections import assign
+from .locate import merge_locations
 from .nlp import Hit
 from .units import Unit
 
@@ -48,6 +49,8 @@ def extract(units: list[Unit]) -> dict[str, TextItem]:
             _add(out, hit.label, unit)
     for unit in _gap_plans(units):
         _add(out, "data_gap_plan", unit)
+    for item in out.values():  # one pass: testing each place against the list so far is quadratic
+        item.locations = merge_locations([item.locations])
     return out
 
 
@@ -94,6 +97,6 @@ def _about_engagement(units: list[Unit]) -> set[int]:
 
 def _add(out: dict[str, TextItem], label: str, unit: Unit) -> None:
     if label in out:
-        out[label].locations += [loc for loc in unit.locations if loc not in out[label].locations]
+        out[label].locations += unit.locations  # repeats dropped once, at the end (`extract`)
     else:
         out[label] = TextItem(text=unit.text[:1000], locations=list(unit.locations))

@@ -93,7 +93,7 @@ def test_limit_breaches_name_the_file_and_the_limit(checked):
     _, _, err, _, _, _, _ = checked
     lines = err.splitlines()
     for name, limit in (("text-2m-chars.txt", "max_chars"), ("json-deep-array-10000.json", "max_depth"),
-                        ("pdf-1500-pages.pdf", "1500 pages"), ("pdf-huge-content-stream.pdf", "max_seconds")):
+                        ("pdf-1500-pages.pdf", "1500 pages"), ("pdf-huge-content-stream.pdf", "max_page_chars")):
         line = next(x for x in lines if name in x)
         assert limit in line, line
 
@@ -162,7 +162,8 @@ def test_a_slow_file_is_stopped_at_max_seconds(tmp_path, name):
     if name.endswith(".md"):
         path.write_bytes(b"[" * 100000 + b"x" + b"]" * 100000)  # markdown-it is quadratic on this
     else:
-        path.write_bytes(pages_pdf([_text_ops(["Age: no impact on older people."] * 150000)]))
+        # under max_page_chars on every page, but many pages of it
+        path.write_bytes(pages_pdf([_text_ops(["Age: no impact on older people."] * 3000)] * 40))
     start = time.monotonic()
     code, _, err = _run("check", str(path), "--limit", "max_seconds=2")
     assert code == 2 and "max_seconds" in err
